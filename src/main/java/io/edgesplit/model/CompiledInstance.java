@@ -1,0 +1,235 @@
+package io.edgesplit.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An instance converted once to integer ticks (SPEC 1.2) and to indices, which is what every backend and
+ * the validator work on. Nodes, tasks and layers are numbered in file order. Immutable once built (the
+ * arrays are never handed out for writing: accessors return values).
+ */
+public final class CompiledInstance {
+    /** Marker for "this layer cannot run on this node" in {@link #proc}. */
+    public static final long CANNOT_RUN = -1;
+
+    private final Instance source;
+    private final String[] nodeNames;
+    private final NodeKind[] nodeKinds;
+    private final long[] availableAt;
+    private final double[][] bandwidth;
+    private final double[][] latency;
+    private final Map<String, Integer> nodeIndex = new HashMap<>();
+    private final ModelData[] modelData;
+    private final TaskData[] tasks;
+    private final Map<String, Integer> taskIndex = new HashMap<>();
+
+    /** Per model: structure and per-node processing ticks (before task eligibility). */
+    private record ModelData(DnnModel model, int[][] preds, int[][] succs, boolean[] output, long[][] proc,
+                             Map<String, Integer> layerIndex) {}
+
+    private record TaskData(Task task, int model, int origin, long release, boolean[] eligible) {}
+
+    private CompiledInstance(Instance in) {
+        this.source = in;
+        int n = in.nodes().size();
+        nodeNames = new String[n];
+        nodeKinds = new NodeKind[n];
+        availableAt = new long[n];
+        for (int i = 0; i < n; i++) {
+            Node node = in.nodes().get(i);
+            nodeNames[i] = node.name();
+            nodeKinds[i] = node.kind();
+            availableAt[i] = Ticks.of(node.availableAt(), in.timeUnit());
+            nodeIndex.put(node.name(), i);
+        }
+        bandwidth = new double[n][n];
+        latency = new double[n][n];
+        for (int p = 0; p < n; p++)
+            for (int q = 0; q < n; q++)
+                if (p != q) {
+                    Double bw = in.network().bandwidth(nodeNames[p], nodeNames[q]);
+                    bandwidth[p][q] = bw == null ? Double.NaN : bw;
+                    latency[p][q] = in.network().latency(nodeNames[p], nodeNames[q]);
+                }
+        Map<String, Integer> modelIndex = new HashMap<>();
+        modelData = new ModelData[in.models().size()];
+        for (int m = 0; m < modelData.length; m++) {
+            DnnModel model = in.models().get(m);
+            modelIndex.put(model.name(), m);
+            modelData[m] = compileModel(in, model);
+        }
+        tasks = new TaskData[in.tasks().size()];
+        for (int t = 0; t < tasks.length; t++) {
+            Task task = in.tasks().get(t);
+            boolean[] eligible = new boolean[n];
+            int origin = nodeIndex.get(task.origin());
+            if (task.allowedNodes() != null) {
+                for (String a : task.allowedNodes()) eligible[nodeIndex.get(a)] = true;
+            } else {
+                for (int i = 0; i < n; i++) eligible[i] = i == origin || nodeKinds[i] != NodeKind.DEVICE;
+            }
+            tasks[t] = new TaskData(task, modelIndex.get(task.model()), origin,
+                    Ticks.of(task.release(), in.timeUnit()), eligible);
+            taskIndex.put(task.name(), t);
+        }
+    }
+
+    private ModelData compileModel(Instance in, DnnModel model) {
+        int L = model.layerCount();
+        Map<String, Integer> layerIndex = new HashMap<>();
+        for (int l = 0; l < L; l++) layerIndex.put(model.layers().get(l).name(), l);
+        int[][] preds = new int[L][];
+        List<List<Integer>> succ = new ArrayList<>();
+        for (int l = 0; l < L; l++) succ.add(new ArrayList<>());
+        for (int l = 0; l < L; l++) {
+            List<String> ins = model.layers().get(l).inputs();
+            preds[l] = new int[ins.size()];
+            for (int i = 0; i < ins.size(); i++) {
+                preds[l][i] = layerIndex.get(ins.get(i));
+                succ.get(preds[l][i]).add(l);
+            }
+        }
+        int[][] succs = new int[L][];
+        boolean[] output = new boolean[L];
+        for (int l = 0; l < L; l++) {
+            succs[l] = succ.get(l).stream().mapToInt(Integer::intValue).toArray();
+            output[l] = succs[l].length == 0;
+        }
+        int n = nodeNames.length;
+        long[][] proc = new long[L][n];
+        for (int i = 0; i < n; i++) {
+            Node node = in.nodes().get(i);
+            Profile profile = null;
+            for (Profile pr : in.profiles())
+                if (pr.model().equals(model.name()) && pr.node().equals(node.name())) profile = pr;
+            for (int l = 0; l < L; l++) {
+                if (profile != null) {
+                    Double s = profile.layerSeconds().get(l);
+                    proc[l][i] = s == null ? CANNOT_RUN : Ticks.of(node.slowdown() * s, in.timeUnit());
+                } else {
+                    proc[l][i] = Ticks.of(node.slowdown() * model.layers().get(l).flops() / node.speed(), in.timeUnit());
+                }
+            }
+        }
+        return new ModelData(model, preds, succs, output, proc, layerIndex);
+    }
+
+    /** Compiles without checking; use {@link Instance#compile()} unless the instance is known valid. */
+    static CompiledInstance of(Instance in) { return new CompiledInstance(in); }
+
+    public Instance source() { return source; }
+
+    public String name() { return source.name(); }
+
+    public Objective objective() { return source.objective(); }
+
+    public Granularity granularity() { return source.granularity(); }
+
+    public Contention contention() { return source.contention(); }
+
+    public double timeUnit() { return source.timeUnit(); }
+
+    // ---- nodes
+
+    public int nodeCount() { return nodeNames.length; }
+
+    public String nodeName(int node) { return nodeNames[node]; }
+
+    public NodeKind nodeKind(int node) { return nodeKinds[node]; }
+
+    /** Index of the node, or -1. */
+    public int nodeIndex(String name) { return nodeIndex.getOrDefault(name, -1); }
+
+    public long availableAt(int node) { return availableAt[node]; }
+
+    /** Ticks of a transfer of {@code bytes} from p to q: {@code latency + bytes / bandwidth}, 0 when p == q. */
+    public long transfer(double bytes, int p, int q) {
+        if (p == q) return 0;
+        return Ticks.of(latency[p][q] + bytes / bandwidth[p][q], source.timeUnit());
+    }
+
+    // ---- tasks
+
+    public int taskCount() { return tasks.length; }
+
+    public Task task(int t) { return tasks[t].task(); }
+
+    public String taskName(int t) { return tasks[t].task().name(); }
+
+    /** Index of the task, or -1. */
+    public int taskIndex(String name) { return taskIndex.getOrDefault(name, -1); }
+
+    public int origin(int t) { return tasks[t].origin(); }
+
+    public long release(int t) { return tasks[t].release(); }
+
+    public double weight(int t) { return tasks[t].task().weight(); }
+
+    public DnnModel model(int t) { return modelData[tasks[t].model()].model(); }
+
+    /** Index of the task's model in {@code source().models()}; tasks sharing a model share structure. */
+    public int modelIndex(int t) { return tasks[t].model(); }
+
+    public int layerCount(int t) { return modelData[tasks[t].model()].preds().length; }
+
+    public String layerName(int t, int layer) { return model(t).layers().get(layer).name(); }
+
+    /** Index of the layer in the task's model, or -1. */
+    public int layerIndex(int t, String layerName) {
+        return modelData[tasks[t].model()].layerIndex().getOrDefault(layerName, -1);
+    }
+
+    /** Predecessor layers (indices); empty when the layer reads the model input. Do not modify. */
+    public int[] preds(int t, int layer) { return modelData[tasks[t].model()].preds()[layer]; }
+
+    /** Successor layers (indices). Do not modify. */
+    public int[] succs(int t, int layer) { return modelData[tasks[t].model()].succs()[layer]; }
+
+    public boolean readsInput(int t, int layer) { return preds(t, layer).length == 0; }
+
+    public boolean isOutput(int t, int layer) { return modelData[tasks[t].model()].output()[layer]; }
+
+    public double inputBytes(int t) { return model(t).inputBytes(); }
+
+    public double outputBytes(int t, int layer) { return model(t).layers().get(layer).outputBytes(); }
+
+    /** Bytes of a tensor: the model input for {@code tensor == -1}, otherwise the layer's output. */
+    public double tensorBytes(int t, int tensor) { return tensor < 0 ? inputBytes(t) : outputBytes(t, tensor); }
+
+    /** Whether the task may use the node at all (its eligibility set, SPEC 1.1). */
+    public boolean eligible(int t, int node) { return tasks[t].eligible()[node]; }
+
+    /**
+     * Ticks to run the layer on the node, or {@link #CANNOT_RUN} when the node is not eligible for the task
+     * or a profile marks the layer null there.
+     */
+    public long proc(int t, int layer, int node) {
+        if (!tasks[t].eligible()[node]) return CANNOT_RUN;
+        return modelData[tasks[t].model()].proc()[layer][node];
+    }
+
+    public boolean canRun(int t, int layer, int node) { return proc(t, layer, node) != CANNOT_RUN; }
+
+    /** The nodes the layer can run on, ascending. */
+    public int[] nodesFor(int t, int layer) {
+        return java.util.stream.IntStream.range(0, nodeNames.length).filter(n -> canRun(t, layer, n)).toArray();
+    }
+
+    public int totalLayers() {
+        int s = 0;
+        for (int t = 0; t < tasks.length; t++) s += layerCount(t);
+        return s;
+    }
+
+    /** Ticks to seconds. */
+    public double seconds(double ticks) { return ticks * source.timeUnit(); }
+
+    @Override
+    public String toString() {
+        return "CompiledInstance[" + name() + ": " + tasks.length + " tasks, " + nodeNames.length + " nodes, "
+                + totalLayers() + " layers, " + Arrays.toString(new Object[]{objective(), granularity(), contention()}) + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package io.edgesplit.model;
+
+/** Whether transfers queue (SPEC 1.4, constraint 5). */
+public enum Contention {
+    /** Transfers into the same node never overlap: each node receives one tensor at a time. */
+    INGRESS("ingress"),
+    /** Transfers only delay, never queue. */
+    NONE("none");
+
+    private final String json;
+
+    Contention(String json) { this.json = json; }
+
+    public String json() { return json; }
+
+    public static Contention fromJson(String s) {
+        for (Contention c : values()) if (c.json.equals(s)) return c;
+        return null;
+    }
+}

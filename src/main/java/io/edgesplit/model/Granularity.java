@@ -1,0 +1,20 @@
+package io.edgesplit.model;
+
+/** How layers of a segment occupy their node (SPEC 1.4, constraint 6). */
+public enum Granularity {
+    /** A segment runs as one block: its layers back to back, nothing else in between. */
+    SEGMENT("segment"),
+    /** Layers are scheduled individually; other work may run between two layers of a segment. */
+    LAYER("layer");
+
+    private final String json;
+
+    Granularity(String json) { this.json = json; }
+
+    public String json() { return json; }
+
+    public static Granularity fromJson(String s) {
+        for (Granularity g : values()) if (g.json.equals(s)) return g;
+        return null;
+    }
+}

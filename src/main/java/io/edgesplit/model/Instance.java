@@ -1,0 +1,72 @@
+package io.edgesplit.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A problem instance exactly as written in a file (SPEC 2.1), in SI units. Solvers and the validator work
+ * on its {@link CompiledInstance} (integer ticks), made by {@link #compile()}. Build instances in code
+ * and check them with {@link InstanceChecks#check(Instance)}.
+ */
+public record Instance(
+        String name,
+        double timeUnit,
+        Objective objective,
+        Granularity granularity,
+        Contention contention,
+        List<DnnModel> models,
+        List<Node> nodes,
+        Network network,
+        List<Profile> profiles,
+        List<Task> tasks,
+        BestKnown bestKnown) {
+
+    public static final double DEFAULT_TIME_UNIT = 1e-6;
+
+    public Instance {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(granularity, "granularity");
+        Objects.requireNonNull(contention, "contention");
+        Objects.requireNonNull(network, "network");
+        models = List.copyOf(models);
+        nodes = List.copyOf(nodes);
+        profiles = List.copyOf(profiles);
+        tasks = List.copyOf(tasks);
+    }
+
+    public Optional<DnnModel> model(String modelName) {
+        return models.stream().filter(m -> m.name().equals(modelName)).findFirst();
+    }
+
+    public Optional<Node> node(String nodeName) {
+        return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst();
+    }
+
+    public Instance withName(String newName) {
+        return new Instance(newName, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, bestKnown);
+    }
+
+    public Instance withObjective(Objective o) {
+        return new Instance(name, timeUnit, o, granularity, contention, models, nodes, network, profiles, tasks, bestKnown);
+    }
+
+    public Instance withGranularity(Granularity g) {
+        return new Instance(name, timeUnit, objective, g, contention, models, nodes, network, profiles, tasks, bestKnown);
+    }
+
+    public Instance withContention(Contention c) {
+        return new Instance(name, timeUnit, objective, granularity, c, models, nodes, network, profiles, tasks, bestKnown);
+    }
+
+    public Instance withBestKnown(BestKnown b) {
+        return new Instance(name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, b);
+    }
+
+    /** Checks every rule of SPEC 1.1 and converts to ticks (SPEC 1.2). */
+    public CompiledInstance compile() {
+        InstanceChecks.check(this);
+        return CompiledInstance.of(this);
+    }
+}

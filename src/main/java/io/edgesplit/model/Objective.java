@@ -1,0 +1,20 @@
+package io.edgesplit.model;
+
+/** What a schedule is judged by (SPEC 1.5). */
+public enum Objective {
+    /** {@code max_t C_t}. */
+    MAKESPAN("makespan"),
+    /** {@code Σ_t weight_t × (C_t − release_t)}. */
+    TOTAL_LATENCY("total-latency");
+
+    private final String json;
+
+    Objective(String json) { this.json = json; }
+
+    public String json() { return json; }
+
+    public static Objective fromJson(String s) {
+        for (Objective o : values()) if (o.json.equals(s)) return o;
+        return null;
+    }
+}
