@@ -151,13 +151,14 @@ final class ArchitectureBuilder {
     private Tensor add(String name, List<Tensor> ins, long flops, long params, int c, int h, int w) {
         if (name == null || name.isBlank() || name.equals("input"))
             throw new IllegalArgumentException(modelName + ": invalid layer name \"" + name + "\"");
-        if (!names.add(name)) throw new IllegalArgumentException(modelName + ": duplicate layer name \"" + name + "\"");
+        if (names.contains(name)) throw new IllegalArgumentException(modelName + ": duplicate layer name \"" + name + "\"");
         List<String> inputs = new ArrayList<>();
         for (Tensor t : ins) {
             if (t.producer() == null ? t != input : !names.contains(t.producer()))
                 throw shape(name, "reads a tensor of another model");
             if (t.producer() != null && !inputs.contains(t.producer())) inputs.add(t.producer());
         }
+        names.add(name);
         Tensor out = new Tensor(name, c, h, w);
         layers.add(new Layer(name, flops, (double) BYTES_PER_VALUE * out.elements(),
                 (double) BYTES_PER_VALUE * params, inputs));
