@@ -1,0 +1,76 @@
+package io.edgesplit.io;
+
+import io.edgesplit.model.InvalidInputException;
+import io.edgesplit.solver.Params;
+import io.edgesplit.solver.SolveOptions;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A solver configuration file (SPEC 2.3):
+ * {@code {"name": "cpsat-60s", "backend": "cpsat", "timeLimitSeconds": 60, "seed": 1, "params": {"workers": 8}}}.
+ * {@code workers} may be given at the top level or in {@code params} (both mean the worker count).
+ */
+public record SolverConfig(String name, String backend, double timeLimitSeconds, long seed, int workers, Map<String, Object> params) {
+    public static final double DEFAULT_TIME_LIMIT = 10;
+
+    public SolverConfig {
+        params = Map.copyOf(params);
+    }
+
+    /** A configuration with defaults for a backend named on the command line. */
+    public static SolverConfig ofBackend(String backend) {
+        return new SolverConfig(backend, backend, DEFAULT_TIME_LIMIT, 1, 1, Map.of());
+    }
+
+    public static SolverConfig read(Path file) {
+        try {
+            return fromTree(JsonObj.of(Json.readTree(file), ""));
+        } catch (InvalidInputException e) {
+            throw e.file() == null ? e.inFile(file.toString()) : e;
+        }
+    }
+
+    public static SolverConfig fromTree(JsonObj o) {
+        String backend = o.string("backend");
+        String name = o.optString("name", backend);
+        double limit = o.optNumber("timeLimitSeconds", DEFAULT_TIME_LIMIT);
+        if (!(limit > 0) || !Double.isFinite(limit))
+            throw new InvalidInputException(o.child("timeLimitSeconds"), "expected a finite number > 0, got " + limit);
+        long seed = o.has("seed") ? o.integer("seed") : 1;
+        long workers = o.has("workers") ? o.integer("workers") : 1;
+        Map<String, Object> params = new LinkedHashMap<>();
+        JsonObj p = o.optObject("params");
+        if (p != null) {
+            for (String k : p.fieldNames()) {
+                var v = p.raw(k);
+                Object value;
+                if (v.isIntegralNumber()) value = v.asLong();
+                else if (v.isNumber()) value = v.asDouble();
+                else if (v.isBoolean()) value = v.asBoolean();
+                else if (v.isTextual()) value = v.asText();
+                else throw new InvalidInputException(p.child(k), "expected a number, string or boolean, got " + JsonObj.describe(v));
+                if (k.equals("workers")) {
+                    if (!(value instanceof Long l)) throw new InvalidInputException(p.child(k), "expected an integer, got " + JsonObj.describe(v));
+                    workers = l;
+                } else params.put(k, value);
+            }
+            p.done();
+        }
+        o.done();
+        if (workers < 1 || workers > 1024) throw new InvalidInputException(o.child("workers"), "expected an integer in 1..1024, got " + workers);
+        return new SolverConfig(name, backend, limit, seed, (int) workers, params);
+    }
+
+    public SolveOptions options() {
+        return new SolveOptions(timeLimitSeconds, seed, workers, null, new Params(params), false);
+    }
+
+    public SolverConfig withTimeLimit(double s) { return new SolverConfig(name, backend, s, seed, workers, params); }
+
+    public SolverConfig withSeed(long s) { return new SolverConfig(name, backend, timeLimitSeconds, s, workers, params); }
+
+    public SolverConfig withWorkers(int w) { return new SolverConfig(name, backend, timeLimitSeconds, seed, w, params); }
+}

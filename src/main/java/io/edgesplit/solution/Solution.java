@@ -1,0 +1,27 @@
+package io.edgesplit.solution;
+
+import java.util.List;
+
+/**
+ * A solution file (SPEC 2.2), by names. Answers without a schedule ({@code INFEASIBLE}, {@code UNKNOWN},
+ * {@code ERROR}) have null objective fields and an empty task list; {@code ERROR} has a message.
+ *
+ * @param objectiveTicks  integral for makespan; may have decimals for total latency with fractional weights
+ * @param lowerBoundTicks the best proven bound, or null
+ */
+public record Solution(String instance, String solver, Status status, Double objective, Double objectiveTicks,
+                       Long lowerBoundTicks, Double wallSeconds, List<TaskSchedule> tasks, String message) {
+    public Solution {
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
+
+    public static Solution withoutSchedule(String instance, String solver, Status status, Long lowerBoundTicks,
+                                           Double wallSeconds, String message) {
+        if (status.hasSchedule()) throw new IllegalArgumentException(status + " needs a schedule");
+        return new Solution(instance, solver, status, null, null, lowerBoundTicks, wallSeconds, List.of(), message);
+    }
+
+    public Solution withWallSeconds(double s) {
+        return new Solution(instance, solver, status, objective, objectiveTicks, lowerBoundTicks, s, tasks, message);
+    }
+}

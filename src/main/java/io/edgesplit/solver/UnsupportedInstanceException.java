@@ -1,0 +1,6 @@
+package io.edgesplit.solver;
+
+/** A backend's clear refusal of an instance it cannot handle (e.g. too large for brute force). */
+public final class UnsupportedInstanceException extends RuntimeException {
+    public UnsupportedInstanceException(String message) { super(message); }
+}
