@@ -33,15 +33,18 @@ import java.util.PriorityQueue;
  *   <li>The simulation repeatedly takes the node whose next subtask can start earliest, and starts on it,
  *   among its candidates (the Johnson head and its ready constrained subtasks), the one that leaves the
  *   node idle the shortest time, i.e. the earliest feasible start (ties: Johnson's order). The chosen
- *   subtask's transfers are booked at their earliest fit on the ingress stage, then its compute block at
- *   its earliest fit on the compute stage (both with insertion into idle gaps); an output's return
- *   transfer is booked on the origin's ingress as soon as the output ends.</li>
+ *   subtask's transfers are booked at their earliest fit on the ingress stage (with insertion into idle
+ *   gaps: a transfer usually happens before the compute that waits for it), then its compute block
+ *   right after the node's previous one (a queue: the dispatch times never decrease, since a subtask
+ *   only becomes a candidate when its predecessor is booked and it is ready after that predecessor
+ *   ends, so there is never an earlier gap to fill); an output's return transfer is booked on the
+ *   origin's ingress as soon as the output ends.</li>
  * </ul>
  *
  * <p>Every segment runs as one block (valid under both granularities), nothing starts before
  * {@code availableAt}, release or its data, and no two transfers into a node overlap under ingress
- * contention, so the result always passes the validator. Cost: O(S · c · log I) for S subtasks, c ready
- * candidates per node and I intervals per timeline.
+ * contention, so the result always passes the validator. Cost: O(S · c · g) for S subtasks, c ready
+ * candidates per node and g the ingress gaps an earliest-fit search walks (a few in practice).
  */
 public final class DynamicPrescheduler {
     private DynamicPrescheduler() {}
@@ -98,7 +101,7 @@ public final class DynamicPrescheduler {
         final long[][] start, end;
         final List<List<Transfer>> transfers = new ArrayList<>();
         final List<Map<Long, Long>> arrival = new ArrayList<>();
-        final Timeline[] compute, ingress;
+        final Timeline[] ingress;
         final IntervalLog[] computeLog, ingressLog;
         final long[] queue, nodeFree;
 
@@ -142,14 +145,12 @@ public final class DynamicPrescheduler {
                 transfers.add(new ArrayList<>());
                 arrival.add(new HashMap<>());
             }
-            compute = new Timeline[N];
             ingress = new Timeline[N];
             computeLog = new IntervalLog[N];
             ingressLog = new IntervalLog[N];
             queue = new long[N];
             nodeFree = new long[N];
             for (int n = 0; n < N; n++) {
-                compute[n] = new Timeline();
                 ingress[n] = new Timeline();
                 computeLog[n] = new IntervalLog();
                 ingressLog[n] = new IntervalLog();
@@ -308,7 +309,15 @@ public final class DynamicPrescheduler {
                 }
                 ready = Math.max(ready, arr - needOffset[i][j]);
             }
-            return compute[n].earliestFit(ready, subB[i]);
+            return Math.max(ready, nodeFree[n]);
+        }
+
+        /** A lower bound on {@link #estimate}: transfers as if the ingress were free. */
+        long lowerBound(int i) {
+            long ready = Math.max(fixedReady[i], nodeFree[subNode[i]]);
+            for (int j = 0; j < needTensor[i].length; j++)
+                ready = Math.max(ready, needReady[i][j] + needDur[i][j] - needOffset[i][j]);
+            return ready;
         }
 
         /** Books the arrival of a tensor of task t on node n (once per tensor and node). */
@@ -336,8 +345,7 @@ public final class DynamicPrescheduler {
                 long arr = arrive(t, x, x < 0 ? ci.origin(t) : nodeOf[t][x], needReady[i][j], needDur[i][j], n);
                 ready = Math.max(ready, arr - needOffset[i][j]);
             }
-            long s = compute[n].earliestFit(ready, subB[i]);
-            compute[n].reserve(s, subB[i]);
+            long s = Math.max(ready, nodeFree[n]);
             computeLog[n].add(s, s + subB[i], t);
             queue[n] += s - ready;
             nodeFree[n] = Math.max(nodeFree[n], s + subB[i]);
@@ -375,6 +383,11 @@ public final class DynamicPrescheduler {
             int best = johnsonHead(n);
             long bestE = best < 0 ? Long.MAX_VALUE : estimate(best);
             for (int i : readyConstrained.get(n)) {
+                // A cheap lower bound first: most candidates cannot beat the best one, so skip their ingress search.
+                if (best >= 0) {
+                    long lb = lowerBound(i);
+                    if (lb > bestE || (lb == bestE && johnsonCompare(i, best) > 0)) continue;
+                }
                 long e = estimate(i);
                 if (best < 0 || e < bestE || (e == bestE && johnsonCompare(i, best) < 0)) {
                     best = i;

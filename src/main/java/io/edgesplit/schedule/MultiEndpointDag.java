@@ -35,6 +35,10 @@ public final class MultiEndpointDag {
     private final CompiledInstance ci;
     private final boolean sumTransfers;
     private final Map<Integer, double[][]> liveBytes = new HashMap<>();
+    /** Per (model, cut): transfer ticks per node pair, -1 = not computed yet; bounded, as models may be many. */
+    private final Map<Long, long[]> cutTicks = new HashMap<>();
+    private long cachedEntries;
+    private static final long CACHE_LIMIT = 4_000_000;
 
     public MultiEndpointDag(CompiledInstance ci) {
         this.ci = ci;
@@ -66,6 +70,39 @@ public final class MultiEndpointDag {
         });
     }
 
+    private final Map<Integer, int[]> eligible = new HashMap<>();
+
+    private int[] eligibleNodes(int t) {
+        return eligible.computeIfAbsent(t, x -> {
+            int c = 0, N = ci.nodeCount();
+            int[] out = new int[N];
+            for (int n = 0; n < N; n++) if (ci.eligible(t, n)) out[c++] = n;
+            return Arrays.copyOf(out, c);
+        });
+    }
+
+    /** The transfer-tick cache row of the task's model at a cut, or null when the cache is full. */
+    private long[] cutCache(int t, int cut) {
+        int N = ci.nodeCount();
+        long key = (long) ci.modelIndex(t) << 32 | cut;
+        long[] row = cutTicks.get(key);
+        if (row == null && cachedEntries + (long) N * N <= CACHE_LIMIT) {
+            row = new long[N * N];
+            Arrays.fill(row, -1);
+            cutTicks.put(key, row);
+            cachedEntries += (long) N * N;
+        }
+        return row;
+    }
+
+    private long cutTransfer(long[] cache, double[] bytes, int a, int b) {
+        if (cache == null) return cutTransfer(bytes, a, b);
+        int i = a * ci.nodeCount() + b;
+        long v = cache[i];
+        if (v < 0) cache[i] = v = cutTransfer(bytes, a, b);
+        return v;
+    }
+
     /** Ticks to move the tensors live across a cut from a to b (0 when a == b). */
     private long cutTransfer(double[] bytes, int a, int b) {
         if (a == b) return 0;
@@ -88,6 +125,7 @@ public final class MultiEndpointDag {
         if (k < 1) throw new IllegalArgumentException("k must be >= 1");
         int L = ci.layerCount(t), N = ci.nodeCount(), origin = ci.origin(t);
         double[][] live = live(t);
+        int[] nodes = eligibleNodes(t);
         // Labels per vertex (cut, node): arrival time and back pointer (node, label) at the previous cut.
         long[] time = new long[(L + 1) * N * k];
         int[] prevNode = new int[(L + 1) * N * k], prevLabel = new int[(L + 1) * N * k];
@@ -101,15 +139,17 @@ public final class MultiEndpointDag {
         int[] dn = new int[k], dl = new int[k];
         for (int c = 0; c < L; c++) {
             double[] bytes = live[c];
-            for (int b = 0; b < N; b++) {
+            long[] cache = cutCache(t, c);
+            int[] from = c == 0 ? new int[]{origin} : nodes; // only these vertices of cut c can hold labels
+            for (int b : nodes) {
                 long p = ci.proc(t, c, b);
                 if (p < 0) continue;
                 // The k earliest data arrivals on b from another node (or, at the source, a new segment on the origin).
                 int dc = 0;
-                for (int a = 0; a < N; a++) {
+                for (int a : from) {
                     int na = count[c * N + a];
                     if (na == 0 || (a == b && c > 0)) continue;
-                    long tr = cutTransfer(bytes, a, b);
+                    long tr = cutTransfer(cache, bytes, a, b);
                     for (int i = 0; i < na; i++) {
                         long at = time[(c * N + a) * k + i];
                         long arr = a == b ? at : (sumTransfers ? q.ingressStart(b, at) : at) + tr;
@@ -135,9 +175,11 @@ public final class MultiEndpointDag {
         int sc = 0;
         long[] st = new long[k];
         int[] sn = new int[k], sl = new int[k];
-        for (int a = 0; a < N; a++) {
+        long[] sinkCache = cutCache(t, L);
+        for (int a : nodes) {
             int na = count[L * N + a];
-            long tr = cutTransfer(live[L], a, origin);
+            if (na == 0) continue;
+            long tr = cutTransfer(sinkCache, live[L], a, origin);
             for (int i = 0; i < na; i++) {
                 long at = time[(L * N + a) * k + i];
                 long done = a == origin ? at : (sumTransfers ? q.ingressStart(origin, at) : at) + tr;

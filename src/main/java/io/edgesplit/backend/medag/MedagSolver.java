@@ -42,6 +42,7 @@ public final class MedagSolver implements Solver {
     static final int DEFAULT_K = 3;
     static final int DEFAULT_MAX_PASSES = 20;
     static final int DEFAULT_TASKS_PER_PASS = 0;
+    static final boolean DEFAULT_PRUNE = true;
 
     @Override
     public String name() { return "medag"; }
@@ -57,7 +58,9 @@ public final class MedagSolver implements Solver {
                 ParamSpec.ofInt("k", DEFAULT_K, "candidate paths retrieved per remapped task (k-best of its DAG)"),
                 ParamSpec.ofInt("maxPasses", DEFAULT_MAX_PASSES, "stop after this many remapping passes (a pass that improves nothing stops earlier)"),
                 ParamSpec.ofInt("tasksPerPass", DEFAULT_TASKS_PER_PASS,
-                        "remap only the this-many most-contributing tasks per pass (0 = every task)"));
+                        "remap only the this-many most-contributing tasks per pass (0 = every task)"),
+                ParamSpec.ofBoolean("prune", DEFAULT_PRUNE,
+                        "preschedule a candidate path only if the DAG predicts the task finishes earlier on it than now"));
     }
 
     @Override
@@ -68,20 +71,23 @@ public final class MedagSolver implements Solver {
         if (k < 1) throw new IllegalArgumentException("params.k: must be >= 1, got " + k);
         if (maxPasses < 0) throw new IllegalArgumentException("params.maxPasses: must be >= 0, got " + maxPasses);
         if (perPass < 0) throw new IllegalArgumentException("params.tasksPerPass: must be >= 0, got " + perPass);
-        return new Search(ci, options, k, maxPasses, perPass).run();
+        boolean prune = options.params().getBoolean("prune", DEFAULT_PRUNE);
+        return new Search(ci, options, k, maxPasses, perPass, prune).run();
     }
 
     private static final class Search {
         final CompiledInstance ci;
         final SolveOptions options;
         final int k, maxPasses, perPass, T;
+        final boolean prune;
         final long t0, deadline;
         final List<TracePoint> trace = new ArrayList<>();
         final MultiEndpointDag dag;
         int[][] plan;
         Preschedule current;
 
-        Search(CompiledInstance ci, SolveOptions options, int k, int maxPasses, int perPass) {
+        Search(CompiledInstance ci, SolveOptions options, int k, int maxPasses, int perPass, boolean prune) {
+            this.prune = prune;
             this.ci = ci;
             this.options = options;
             this.k = k;
@@ -156,6 +162,7 @@ public final class MedagSolver implements Solver {
             int[][] trial = plan.clone();
             for (MultiEndpointDag.Path c : candidates) {
                 if (Arrays.equals(c.placement(), plan[t])) continue;
+                if (prune && c.completion() >= current.completion(t)) continue;
                 if (timeUp()) break;
                 trial[t] = c.placement();
                 Preschedule p = DynamicPrescheduler.run(ci, trial);
