@@ -45,8 +45,11 @@ public final class MultiEndpointDag {
         this.sumTransfers = ci.contention() == Contention.INGRESS;
     }
 
-    /** A path = a placement (node per layer) and its estimated completion in ticks. */
-    public record Path(int[] placement, long completion) {}
+    /**
+     * A path = a placement (node per layer), its estimated completion in ticks, and the estimated end tick
+     * of every layer along it (arrays are the caller's).
+     */
+    public record Path(int[] placement, long completion, long[] layerEnds) {}
 
     /** Bytes of the tensors live across each cut k = 0..L of the task's model (shared by tasks of one model). */
     private double[][] live(int t) {
@@ -102,6 +105,12 @@ public final class MultiEndpointDag {
         if (v < 0) cache[i] = v = cutTransfer(bytes, a, b);
         return v;
     }
+
+    /**
+     * Ticks the edge weight charges to move the tensors live across {@code cut} of task t from a to b
+     * (cut 0: the model input; cut L: the outputs' return).
+     */
+    public long cutTicks(int t, int cut, int a, int b) { return cutTransfer(cutCache(t, cut), live(t)[cut], a, b); }
 
     /** Ticks to move the tensors live across a cut from a to b (0 when a == b). */
     private long cutTransfer(double[] bytes, int a, int b) {
@@ -189,14 +198,16 @@ public final class MultiEndpointDag {
         List<Path> out = new ArrayList<>(sc);
         for (int s = 0; s < sc; s++) {
             int[] placement = new int[L];
+            long[] ends = new long[L];
             int node = sn[s], label = sl[s];
             for (int c = L; c > 0; c--) {
                 placement[c - 1] = node;
                 int idx = (c * N + node) * k + label;
+                ends[c - 1] = time[idx];
                 node = prevNode[idx];
                 label = prevLabel[idx];
             }
-            out.add(new Path(placement, st[s]));
+            out.add(new Path(placement, st[s], ends));
         }
         if (out.isEmpty()) throw new IllegalStateException("task " + ci.taskName(t) + " has no placement");
         return out;

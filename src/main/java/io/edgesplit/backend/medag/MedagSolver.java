@@ -1,11 +1,13 @@
 package io.edgesplit.backend.medag;
 
 import io.edgesplit.model.CompiledInstance;
+import io.edgesplit.model.Contention;
 import io.edgesplit.model.Objective;
 import io.edgesplit.schedule.DynamicPrescheduler;
 import io.edgesplit.schedule.MultiEndpointDag;
 import io.edgesplit.schedule.Preschedule;
 import io.edgesplit.schedule.QueueEstimate;
+import io.edgesplit.schedule.Timeline;
 import io.edgesplit.solution.Schedule;
 import io.edgesplit.solver.ParamSpec;
 import io.edgesplit.solver.SolveOptions;
@@ -43,6 +45,7 @@ public final class MedagSolver implements Solver {
     static final int DEFAULT_MAX_PASSES = 20;
     static final int DEFAULT_TASKS_PER_PASS = 0;
     static final boolean DEFAULT_PRUNE = true;
+    static final boolean DEFAULT_GREEDY_START = true;
 
     @Override
     public String name() { return "medag"; }
@@ -60,7 +63,9 @@ public final class MedagSolver implements Solver {
                 ParamSpec.ofInt("tasksPerPass", DEFAULT_TASKS_PER_PASS,
                         "remap only the this-many most-contributing tasks per pass (0 = every task)"),
                 ParamSpec.ofBoolean("prune", DEFAULT_PRUNE,
-                        "preschedule a candidate path only if the DAG predicts the task finishes earlier on it than now"));
+                        "preschedule a candidate path only if the DAG predicts the task finishes earlier on it than now"),
+                ParamSpec.ofBoolean("greedyStart", DEFAULT_GREEDY_START,
+                        "also build a queue-aware sequential start and begin from the better of it and the own-best-path start"));
     }
 
     @Override
@@ -72,22 +77,24 @@ public final class MedagSolver implements Solver {
         if (maxPasses < 0) throw new IllegalArgumentException("params.maxPasses: must be >= 0, got " + maxPasses);
         if (perPass < 0) throw new IllegalArgumentException("params.tasksPerPass: must be >= 0, got " + perPass);
         boolean prune = options.params().getBoolean("prune", DEFAULT_PRUNE);
-        return new Search(ci, options, k, maxPasses, perPass, prune).run();
+        boolean greedy = options.params().getBoolean("greedyStart", DEFAULT_GREEDY_START);
+        return new Search(ci, options, k, maxPasses, perPass, prune, greedy).run();
     }
 
     private static final class Search {
         final CompiledInstance ci;
         final SolveOptions options;
         final int k, maxPasses, perPass, T;
-        final boolean prune;
+        final boolean prune, greedyStart;
         final long t0, deadline;
         final List<TracePoint> trace = new ArrayList<>();
         final MultiEndpointDag dag;
         int[][] plan;
         Preschedule current;
 
-        Search(CompiledInstance ci, SolveOptions options, int k, int maxPasses, int perPass, boolean prune) {
+        Search(CompiledInstance ci, SolveOptions options, int k, int maxPasses, int perPass, boolean prune, boolean greedyStart) {
             this.prune = prune;
+            this.greedyStart = greedyStart;
             this.ci = ci;
             this.options = options;
             this.k = k;
@@ -117,6 +124,14 @@ public final class MedagSolver implements Solver {
             plan = new int[T][];
             for (int t = 0; t < T; t++) plan[t] = dag.best(t, idle).placement();
             current = DynamicPrescheduler.run(ci, plan);
+            if (greedyStart && T > 1) {
+                int[][] g = greedyPlan();
+                Preschedule p = DynamicPrescheduler.run(ci, g);
+                if (better(p, current)) {
+                    plan = g;
+                    current = p;
+                }
+            }
             Schedule warm = options.warmStart();
             if (warm != null && warm.taskCount() == T) {
                 int[][] wp = new int[T][];
@@ -135,6 +150,58 @@ public final class MedagSolver implements Solver {
             for (int pass = 0; pass < maxPasses && !timeUp(); pass++)
                 if (!pass()) break;
             return SolveResult.feasible(current.schedule(), trace);
+        }
+
+        /**
+         * A queue-aware sequential start: tasks in release order each take their best path given the
+         * compute already claimed by the tasks before them (claimed at the path's estimated times, pushed
+         * to the first gap that fits). One DAG search per task, no prescheduling.
+         */
+        int[][] greedyPlan() {
+            int N = ci.nodeCount();
+            Timeline[] claimed = new Timeline[N], claimedIn = new Timeline[N];
+            for (int n = 0; n < N; n++) {
+                claimed[n] = new Timeline();
+                claimedIn[n] = new Timeline();
+            }
+            boolean ingress = ci.contention() == Contention.INGRESS;
+            QueueEstimate q = new QueueEstimate() {
+                @Override
+                public long computeStart(int node, long ready) {
+                    return claimed[node].earliestFit(Math.max(ready, ci.availableAt(node)), 1);
+                }
+
+                @Override
+                public long ingressStart(int node, long ready) {
+                    return ingress ? claimedIn[node].earliestFit(ready, 1) : ready;
+                }
+            };
+            Integer[] order = new Integer[T];
+            for (int t = 0; t < T; t++) order[t] = t;
+            Arrays.sort(order, Comparator.<Integer>comparingLong(ci::release).thenComparingInt(t -> t));
+            int[][] g = new int[T][];
+            for (int t : order) {
+                MultiEndpointDag.Path path = dag.best(t, q);
+                g[t] = path.placement();
+                int first = 0, L = g[t].length;
+                for (int l = 1; l <= L; l++)
+                    if (l == L || g[t][l] != g[t][first]) {
+                        int n = g[t][first];
+                        long dur = 0;
+                        for (int x = first; x < l; x++) dur += ci.proc(t, x, n);
+                        long s0 = claimed[n].earliestFit(path.layerEnds()[l - 1] - dur, dur);
+                        claimed[n].reserve(s0, dur);
+                        int from = first == 0 ? ci.origin(t) : g[t][first - 1];
+                        if (ingress && from != n) { // the tensors crossing into this segment occupy n's ingress
+                            long tr = dag.cutTicks(t, first, from, n);
+                            long ready = first == 0 ? ci.release(t) : path.layerEnds()[first - 1];
+                            long i0 = claimedIn[n].earliestFit(ready, tr);
+                            claimedIn[n].reserve(i0, tr);
+                        }
+                        first = l;
+                    }
+            }
+            return g;
         }
 
         /** One remapping pass; whether it improved the incumbent. */
