@@ -124,7 +124,7 @@ public final class MedagSolver implements Solver {
             plan = new int[T][];
             for (int t = 0; t < T; t++) plan[t] = dag.best(t, idle).placement();
             current = DynamicPrescheduler.run(ci, plan);
-            if (greedyStart && T > 1) {
+            if (greedyStart && T > 1 && !timeUp()) {
                 int[][] g = greedyPlan();
                 Preschedule p = DynamicPrescheduler.run(ci, g);
                 if (better(p, current)) {
