@@ -36,7 +36,7 @@ import java.util.SplittableRandom;
  *   between requests, more and longer background load and weaker Wi-Fi.</li>
  * </ul>
  *
- * <p>Determinism: one {@link SplittableRandom} seeded with the seed, drawn in a fixed order; no hash
+ * <p>Determinism: one {@link SplittableRandom} seeded from the seed, family and size, drawn in a fixed order; no hash
  * iteration order anywhere; numbers are rounded (0.1 ms, two decimals) so the files stay readable.
  */
 public final class ScenarioGenerator {
@@ -226,7 +226,7 @@ public final class ScenarioGenerator {
 
         Builder(Spec spec) {
             this.spec = spec;
-            this.rnd = new SplittableRandom(spec.seed());
+            this.rnd = new SplittableRandom(streamSeed(spec));
             this.heavy = spec.family() == Family.CAMPUS_HEAVY;
             this.campus = spec.family() != Family.TESTBED;
         }
@@ -403,6 +403,14 @@ public final class ScenarioGenerator {
         int between(int lo, int hi) { return lo + rnd.nextInt(hi - lo + 1); }
 
         double uniform(double lo, double hi) { return lo + (hi - lo) * rnd.nextDouble(); }
+    }
+
+    /**
+     * The random stream of a spec: the seed mixed with the family and size names, so that seed 1 of two
+     * families does not draw the same numbers (String.hashCode is specified by the JLS, hence stable).
+     */
+    private static long streamSeed(Spec spec) {
+        return spec.seed() * 0x9E3779B97F4A7C15L + (spec.family().id() + "/" + spec.size().id()).hashCode();
     }
 
     private static double round2(double x) { return Math.round(x * 100) / 100.0; }
