@@ -204,6 +204,14 @@ class ScenarioGeneratorTest {
     }
 
     @Test
+    void helpExplainsTheFamiliesAndSizes() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.commandLine().setOut(new PrintWriter(out)).execute("generate", "--help"));
+        for (String word : List.of("testbed", "campus-light", "campus-heavy", "tiny", "small", "medium", "large", "--tasks", "docs/datasets.md"))
+            assertTrue(out.toString().contains(word), word);
+    }
+
+    @Test
     void badOptionValuesExitTwoWithAClearMessage(@TempDir Path tmp) {
         String out = tmp.resolve("x.json").toString();
         assertBad("--scenario: unknown value \"campus\"; expected one of testbed, campus-light, campus-heavy",
