@@ -360,7 +360,8 @@ public final class ScenarioGenerator {
                 double release;
                 if (campus) {
                     double meanGap = heavy ? 0.025 : 0.100;
-                    clock[d] += -meanGap * Math.log(1.0 - rnd.nextDouble());
+                    // StrictMath: Math.log may differ by an ulp between JVMs, and the files must not.
+                    clock[d] += -meanGap * StrictMath.log(1.0 - rnd.nextDouble());
                     release = roundTenthMs(clock[d]);
                 } else {
                     release = roundTenthMs(lastPeriodic[d] + uniform(0, 0.005));
