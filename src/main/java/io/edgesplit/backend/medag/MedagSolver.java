@@ -7,7 +7,6 @@ import io.edgesplit.schedule.DynamicPrescheduler;
 import io.edgesplit.schedule.MultiEndpointDag;
 import io.edgesplit.schedule.Preschedule;
 import io.edgesplit.schedule.QueueEstimate;
-import io.edgesplit.schedule.Timeline;
 import io.edgesplit.solution.Schedule;
 import io.edgesplit.solver.ParamSpec;
 import io.edgesplit.solver.SolveOptions;
@@ -159,21 +158,21 @@ public final class MedagSolver implements Solver {
          */
         int[][] greedyPlan() {
             int N = ci.nodeCount();
-            Timeline[] claimed = new Timeline[N], claimedIn = new Timeline[N];
+            Claims[] claimed = new Claims[N], claimedIn = new Claims[N];
             for (int n = 0; n < N; n++) {
-                claimed[n] = new Timeline();
-                claimedIn[n] = new Timeline();
+                claimed[n] = new Claims();
+                claimedIn[n] = new Claims();
             }
             boolean ingress = ci.contention() == Contention.INGRESS;
             QueueEstimate q = new QueueEstimate() {
                 @Override
                 public long computeStart(int node, long ready) {
-                    return claimed[node].earliestFit(Math.max(ready, ci.availableAt(node)), 1);
+                    return claimed[node].firstFree(Math.max(ready, ci.availableAt(node)));
                 }
 
                 @Override
                 public long ingressStart(int node, long ready) {
-                    return ingress ? claimedIn[node].earliestFit(ready, 1) : ready;
+                    return ingress ? claimedIn[node].firstFree(ready) : ready;
                 }
             };
             Integer[] order = new Integer[T];
@@ -189,14 +188,12 @@ public final class MedagSolver implements Solver {
                         int n = g[t][first];
                         long dur = 0;
                         for (int x = first; x < l; x++) dur += ci.proc(t, x, n);
-                        long s0 = claimed[n].earliestFit(path.layerEnds()[l - 1] - dur, dur);
-                        claimed[n].reserve(s0, dur);
+                        claimed[n].claim(claimed[n].fit(path.layerEnds()[l - 1] - dur, dur), dur);
                         int from = first == 0 ? ci.origin(t) : g[t][first - 1];
                         if (ingress && from != n) { // the tensors crossing into this segment occupy n's ingress
                             long tr = dag.cutTicks(t, first, from, n);
                             long ready = first == 0 ? ci.release(t) : path.layerEnds()[first - 1];
-                            long i0 = claimedIn[n].earliestFit(ready, tr);
-                            claimedIn[n].reserve(i0, tr);
+                            claimedIn[n].claim(claimedIn[n].fit(ready, tr), tr);
                         }
                         first = l;
                     }
@@ -243,6 +240,46 @@ public final class MedagSolver implements Solver {
             current = best;
             record();
             return true;
+        }
+    }
+
+    /**
+     * Claimed time on one resource as maximal merged runs, so "the first free instant" is one lookup (the
+     * greedy start asks it for every DAG edge; a plain interval list would be walked run by run).
+     */
+    private static final class Claims {
+        private final java.util.TreeMap<Long, Long> runs = new java.util.TreeMap<>(); // start -> end, disjoint, non-adjacent
+
+        long firstFree(long r) {
+            var e = runs.floorEntry(r);
+            return e != null && e.getValue() > r ? e.getValue() : r;
+        }
+
+        /** The earliest start >= r where dur ticks are free. */
+        long fit(long r, long dur) {
+            long c = firstFree(r);
+            if (dur <= 0) return c;
+            while (true) {
+                var next = runs.higherEntry(c);
+                if (next == null || next.getKey() >= c + dur) return c;
+                c = next.getValue();
+            }
+        }
+
+        void claim(long s, long dur) {
+            if (dur <= 0) return;
+            long a = s, b = s + dur;
+            var lower = runs.floorEntry(a);
+            if (lower != null && lower.getValue() >= a) {
+                a = lower.getKey();
+                b = Math.max(b, lower.getValue());
+                runs.remove(lower.getKey());
+            }
+            for (var next = runs.ceilingEntry(a); next != null && next.getKey() <= b; next = runs.ceilingEntry(a)) {
+                b = Math.max(b, next.getValue());
+                runs.remove(next.getKey());
+            }
+            runs.put(a, b);
         }
     }
 }

@@ -81,7 +81,33 @@ public final class MedagScaling {
     static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     static boolean trace = Boolean.getBoolean("trace");
 
-    public static void main(String[] args) {
+    /** medag against decoupled (and bruteforce on tiny) on every committed instance. */
+    static void datasets(double limit) throws java.io.IOException {
+        System.out.println("instance tasks nodes | decoupled_s | medag_s medag_wall_s medag_cpu_s | bruteforce_s gap_%");
+        for (java.nio.file.Path f : MedagDatasetsTest.instances()) {
+            CompiledInstance ci = io.edgesplit.io.InstanceJson.read(f).compile();
+            double dec = CheckedSolve.run(new DecoupledSolver(), ci, SolveOptions.defaults()).report().objectiveSeconds();
+            long cpu = CPU.getCurrentThreadCpuTime();
+            Outcome med = CheckedSolve.run(new MedagSolver(), ci, SolveOptions.defaults().withTimeLimit(limit));
+            double medCpu = (CPU.getCurrentThreadCpuTime() - cpu) / 1e9;
+            String exact = "";
+            if (f.toString().contains("tiny")) {
+                Outcome bf = CheckedSolve.run(new io.edgesplit.backend.bruteforce.BruteForceSolver(), ci, SolveOptions.defaults().withTimeLimit(60));
+                if (bf.solution().status() == io.edgesplit.solution.Status.OPTIMAL) {
+                    double opt = bf.report().objectiveSeconds();
+                    exact = String.format("%.6f %.2f", opt, 100 * (med.report().objectiveSeconds() - opt) / opt);
+                }
+            }
+            System.out.printf("%s %d %d | %.6f | %.6f %.2f %.2f | %s%n", f.getFileName(), ci.taskCount(), ci.nodeCount(), dec,
+                    med.report().objectiveSeconds(), med.solution().wallSeconds(), medCpu, exact);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("datasets")) {
+            datasets(args.length > 1 ? Double.parseDouble(args[1]) : 10);
+            return;
+        }
         double limit = args.length > 0 ? Double.parseDouble(args[0]) : 60;
         int[] sizes = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[]{50, 100, 200, 400, 800};
