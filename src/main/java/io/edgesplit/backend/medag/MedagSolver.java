@@ -26,18 +26,21 @@ import java.util.List;
  * <ol>
  *   <li><b>Start.</b> Every task takes its own best path in its layered DAG ({@link MultiEndpointDag}),
  *   as if it were alone (only availableAt delays it); the plan is prescheduled
- *   ({@link DynamicPrescheduler}). A warm start's placement, when given and better, replaces it.</li>
+ *   ({@link DynamicPrescheduler}). With {@code greedyStart} (default) a queue-aware sequential plan
+ *   (tasks in release order, each against the time claimed by those before it) is prescheduled too and
+ *   the better of the two is the start; a warm start's placement, when given and better, replaces it.</li>
  *   <li><b>Collaborative remapping.</b> A pass visits the tasks by decreasing contribution to the
  *   objective (completion C_t for makespan, w·(C_t − release) for total latency: most delayed first).
  *   For each task it rebuilds the task's DAG with the queuing delays of the current preschedule minus
  *   the task's own load, retrieves the {@code k} best paths, preschedules the plan with each candidate in
- *   place of the task's current path, and keeps the best candidate only if the global objective
- *   improves (ties on the objective: a smaller sum of completions). Passes repeat until one improves
- *   nothing, {@code maxPasses} is reached, or the time limit.</li>
+ *   place of the task's current path (with {@code prune}, only candidates the DAG predicts to finish the
+ *   task earlier than now), and keeps the best candidate only if the global objective improves (ties on
+ *   the objective: a smaller sum of completions). Passes repeat until one improves nothing,
+ *   {@code maxPasses} is reached, or the time limit.</li>
  * </ol>
  * The incumbent only ever changes to a strictly better plan, so the answer is never worse than the start.
  * Nothing is random: the same instance gives the same answer for every seed (unless the time limit cuts
- * the search at a different point).
+ * the search at a different point). Method, choices and measurements: docs/medag.md.
  */
 public final class MedagSolver implements Solver {
     static final int DEFAULT_K = 3;

@@ -127,6 +127,7 @@ class MedagSolverTest extends SolverContractTest {
     void stopsAtTheTimeLimitOnALargeInstance() {
         Instance in = TinyInstances.random(77, 400, 20, 40);
         Outcome o = solve(solver(), in, SolveOptions.defaults().withTimeLimit(1.0));
-        assertTrue(o.solution().wallSeconds() < 1.0 + 1.5, "took " + o.solution().wallSeconds() + " s");
+        // The same grace as the contract test: the machine may be shared, the start phase is not interruptible.
+        assertTrue(o.solution().wallSeconds() < 1.0 + 3.0, "took " + o.solution().wallSeconds() + " s");
     }
 }
