@@ -39,21 +39,61 @@ public interface QueueEstimate {
      * length, so this is an optimistic estimate of the wait).
      */
     static QueueEstimate of(CompiledInstance ci, Preschedule p, int excluded) {
-        long[] avail = new long[ci.nodeCount()];
-        for (int n = 0; n < avail.length; n++) avail[n] = ci.availableAt(n);
+        int N = ci.nodeCount();
+        long[] avail = new long[N];
+        for (int n = 0; n < N; n++) avail[n] = ci.availableAt(n);
+        Runs[] compute = new Runs[N], ingress = new Runs[N];
         return new QueueEstimate() {
             @Override
             public long computeStart(int node, long ready) {
-                Preschedule.NodeProfile np = p.nodes().get(node);
-                return skip(np.computeStart(), np.computeEnd(), np.computeTask(), Math.max(ready, avail[node]), excluded);
+                if (compute[node] == null) {
+                    Preschedule.NodeProfile np = p.nodes().get(node);
+                    compute[node] = new Runs(np.computeStart(), np.computeEnd(), np.computeTask(), excluded);
+                }
+                return compute[node].firstFree(Math.max(ready, avail[node]));
             }
 
             @Override
             public long ingressStart(int node, long ready) {
-                Preschedule.NodeProfile np = p.nodes().get(node);
-                return skip(np.ingressStart(), np.ingressEnd(), np.ingressTask(), ready, excluded);
+                if (ingress[node] == null) {
+                    Preschedule.NodeProfile np = p.nodes().get(node);
+                    ingress[node] = new Runs(np.ingressStart(), np.ingressEnd(), np.ingressTask(), excluded);
+                }
+                return ingress[node].firstFree(ready);
             }
         };
+    }
+
+    /**
+     * One stage's busy intervals (sorted, disjoint) with, per interval, where its contiguous busy run ends,
+     * so a query is a binary search; only a run holding one of the excluded task's intervals is walked.
+     */
+    final class Runs {
+        private final long[] s, e;
+        private final int[] task, runLast, own;
+        private final int excluded;
+
+        Runs(long[] s, long[] e, int[] task, int excluded) {
+            this.s = s;
+            this.e = e;
+            this.task = task;
+            this.excluded = excluded;
+            int n = s.length;
+            runLast = new int[n];
+            for (int i = n - 1; i >= 0; i--) runLast[i] = i + 1 < n && s[i + 1] <= e[i] ? runLast[i + 1] : i;
+            own = java.util.stream.IntStream.range(0, n).filter(i -> task[i] == excluded).toArray();
+        }
+
+        long firstFree(long r) {
+            int i = Arrays.binarySearch(s, r);
+            if (i < 0) i = -i - 2; // the last interval starting before r
+            if (i < 0) return r;
+            int o = Arrays.binarySearch(own, i);
+            if (o < 0) o = -o - 1; // the first own interval at or after i
+            if (o >= own.length || own[o] > runLast[i]) // no own interval in this run: jump to its end
+                return e[i] > r ? e[runLast[i]] : r;
+            return skip(s, e, task, r, excluded);
+        }
     }
 
     /** The first instant ≥ r not covered by an interval of another task (intervals sorted and disjoint). */

@@ -108,6 +108,40 @@ class DynamicPreschedulerTest {
         }
     }
 
+    @Test
+    void theQueueEstimateIsTheFirstInstantNoOtherTaskOccupies() {
+        Random r = new Random(11);
+        for (int i = 0; i < 20; i++) {
+            CompiledInstance ci = TinyInstances.random(1200 + i, 12, 6, 5).compile();
+            Preschedule p = DynamicPrescheduler.run(ci, randomPlan(ci, r));
+            for (int t = 0; t < ci.taskCount(); t++) {
+                QueueEstimate q = QueueEstimate.of(ci, p, t);
+                for (int n = 0; n < ci.nodeCount(); n++)
+                    for (int j = 0; j < 10; j++) {
+                        long ready = r.nextInt((int) Math.max(2, p.nodes().get(n).lastEnd() + 5));
+                        Preschedule.NodeProfile np = p.nodes().get(n);
+                        assertEquals(naive(np.computeStart(), np.computeEnd(), np.computeTask(), t, Math.max(ready, ci.availableAt(n))),
+                                q.computeStart(n, ready));
+                        assertEquals(naive(np.ingressStart(), np.ingressEnd(), np.ingressTask(), t, ready), q.ingressStart(n, ready));
+                    }
+            }
+        }
+    }
+
+    /** Move past any interval of another task covering r until none does. */
+    private static long naive(long[] s, long[] e, int[] task, int excluded, long r) {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (int i = 0; i < s.length; i++)
+                if (task[i] != excluded && s[i] <= r && r < e[i]) {
+                    r = e[i];
+                    moved = true;
+                }
+        }
+        return r;
+    }
+
     // ---- SPEC 1.6: single-layer tasks from distinct devices forced onto one edge node = two-machine flow shop
 
     /**

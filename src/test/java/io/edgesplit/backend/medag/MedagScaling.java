@@ -81,6 +81,19 @@ public final class MedagScaling {
     static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     static boolean trace = Boolean.getBoolean("trace");
 
+    /** CPU time of medag's start phase alone (maxPasses 0, no time pressure), JIT warm. */
+    static void startOnly(String sizes) {
+        CheckedSolve.run(new MedagSolver(), campus(1, 100, 47).compile(), SolveOptions.defaults().withTimeLimit(5));
+        System.out.println("tasks layers | start_cpu_s start_wall_s start_obj_s");
+        for (String x : sizes.split(",")) {
+            CompiledInstance ci = campus(42, Integer.parseInt(x), 47).compile();
+            long cpu = CPU.getCurrentThreadCpuTime(), w = System.nanoTime();
+            var r = new MedagSolver().solve(ci, SolveOptions.defaults().withTimeLimit(600).withParams(Map.of("maxPasses", 0)));
+            System.out.printf("%s %d | %.3f %.3f %.4f%n", x, ci.totalLayers(), (CPU.getCurrentThreadCpuTime() - cpu) / 1e9,
+                    (System.nanoTime() - w) / 1e9, r.schedule().objectiveTicks(ci) * ci.timeUnit());
+        }
+    }
+
     /** medag against decoupled (and bruteforce on tiny) on every committed instance. */
     static void datasets(double limit) throws java.io.IOException {
         System.out.println("instance tasks nodes | decoupled_s | medag_s medag_wall_s medag_cpu_s | bruteforce_s gap_%");
@@ -104,6 +117,10 @@ public final class MedagScaling {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("start")) {
+            startOnly(args.length > 1 ? args[1] : "50,100,200,400,800");
+            return;
+        }
         if (args.length > 0 && args[0].equals("datasets")) {
             datasets(args.length > 1 ? Double.parseDouble(args[1]) : 10);
             return;
@@ -182,5 +199,4 @@ public final class MedagScaling {
         System.out.printf("k-best retrieval for %d tasks, k=%d: direct DP %.1f ms, JGraphT Yen %.1f ms%n", ci.taskCount(), k, dpMs, yenMs);
     }
 
-    static Map<String, Object> none() { return Map.of(); }
 }
