@@ -156,8 +156,9 @@ public final class MedagSolver implements Solver {
 
         /**
          * A queue-aware sequential start: tasks in release order each take their best path given the
-         * compute already claimed by the tasks before them (claimed at the path's estimated times, pushed
-         * to the first gap that fits). One DAG search per task, no prescheduling.
+         * compute (and, under ingress contention, ingress) time already claimed by the tasks before them,
+         * claimed at the path's estimated times and pushed to the first gap that fits. One DAG search per
+         * task, no prescheduling.
          */
         int[][] greedyPlan() {
             int N = ci.nodeCount();
