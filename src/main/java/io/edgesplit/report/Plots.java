@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class Plots {
         System.setProperty("java.awt.headless", "true");
     }
 
-    static final int W = 760, H = 420;
+    static final int W = 620, H = 390;
 
     /** Distinct colours (Okabe–Ito, then Tableau), readable for colour-blind readers first. */
     static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
@@ -108,8 +107,7 @@ public final class Plots {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, "share of contests ρ(τ)", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis x = new LogAxis(xLabel);
-        x.setBase(10);
+        LogAxis x = logAxis(xLabel);
         x.setRange(1, xMax);
         x.setSmallestValue(1);
         plot.setDomainAxis(x);
@@ -181,7 +179,7 @@ public final class Plots {
         JFreeChart chart = ChartFactory.createXYLineChart("Anytime: mean primal gap over time", "time (s)", "mean primal gap (%)",
                 data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis x = new LogAxis("time (s)");
+        LogAxis x = logAxis("time (s)");
         x.setRange(tMin, tMax);
         x.setSmallestValue(tMin);
         plot.setDomainAxis(x);
@@ -212,7 +210,7 @@ public final class Plots {
         JFreeChart chart = ChartFactory.createXYLineChart("Runtime scaling", "tasks in the instance", "median wall time (s)",
                 data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis y = new LogAxis("median wall time (s)");
+        LogAxis y = logAxis("median wall time (s)");
         y.setSmallestValue(1e-4);
         if (hi > 0) y.setRange(Math.max(1e-4, lo / 2), hi * 2);
         plot.setRangeAxis(y);
@@ -220,6 +218,28 @@ public final class Plots {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         plot.setRenderer(r);
         return svg(style(chart, data.getSeriesCount()));
+    }
+
+    /** A base-10 log axis labelled with plain numbers (1.5, 2, 10) rather than powers (10^0.2). */
+    private static LogAxis logAxis(String label) {
+        LogAxis a = new LogAxis(label);
+        a.setBase(10);
+        a.setNumberFormatOverride(new TwoDigits());
+        return a;
+    }
+
+    /** Tick labels with two significant digits (3.2, 32, 0.0032): log ticks fall on fractional powers of ten. */
+    private static final class TwoDigits extends java.text.NumberFormat {
+        @Override
+        public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+            return to.append(TableWriters.significant(v, 2));
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) { return to.append(v); }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) { throw new UnsupportedOperationException(); }
     }
 
     private static JFreeChart style(JFreeChart chart, int series) {
@@ -245,9 +265,4 @@ public final class Plots {
         return g.getSVGElement();
     }
 
-    static double[] sortedCopy(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c;
-    }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * Report tables as Markdown (Tablesaw has no Markdown writer), CSV, LaTeX (booktabs) and HTML. Numbers
  * are rounded for reading in Markdown, LaTeX and HTML ({@code decimals} per column, default under the key
  * {@code "*"}, else 3; a negative value −n means n significant digits); CSV keeps
- * full precision for further processing. A missing value is an en dash (empty in CSV).
+ * 10 significant digits (more would print floating-point noise that differs between JVMs). A missing value is an en dash (empty in CSV).
  */
 public final class TableWriters {
     private TableWriters() {}
@@ -32,7 +32,7 @@ public final class TableWriters {
                 if (c.type() == ColumnType.DOUBLE) {
                     double v = (Double) c.get(i);
                     int d = decimals.getOrDefault(c.name(), decimals.getOrDefault("*", 3));
-                    row.add(raw ? plain(v) : d >= 0 ? String.format(Locale.ROOT, "%." + d + "f", v) : significant(v, -d));
+                    row.add(raw ? significant(v, 10) : d >= 0 ? String.format(Locale.ROOT, "%." + d + "f", v) : significant(v, -d));
                 } else row.add(String.valueOf(c.get(i)));
             }
             out.add(row);
