@@ -147,7 +147,13 @@ class BenchRunnerTest {
         BenchFixtures.writeInstances(dir, 1);
         Path suite = BenchFixtures.writeSuite(dir, "f", "[{\"backend\": \"local\"}, {\"backend\": \"test-hangs\", \"timeLimitSeconds\": 0.2},"
                 + " {\"backend\": \"test-throws\"}]", 1, 0.2);
-        runner(suite, options().withFork(true)).run();
+        double startup = BenchRunner.FORK_STARTUP_SECONDS;
+        BenchRunner.FORK_STARTUP_SECONDS = 4; // the hung child is killed after 0.2 + 0.2 + 4 s
+        try {
+            runner(suite, options().withFork(true)).run();
+        } finally {
+            BenchRunner.FORK_STARTUP_SECONDS = startup;
+        }
         Map<String, RunRecord> rows = RunsCsv.read(dir.resolve("results/f/runs.csv"));
         assertEquals("FEASIBLE", rows.get("tiny-1|local|1").status());
         assertTrue(rows.get("tiny-1|local|1").valid());
