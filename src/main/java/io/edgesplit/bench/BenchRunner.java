@@ -84,7 +84,9 @@ public final class BenchRunner {
         Path base = Path.of("").toAbsolutePath(); // instance_file is recorded relative to the working directory (normally the repo root)
         Map<String, Path> names = new TreeMap<>();
         List<InstanceInfo> instances = new ArrayList<>();
-        for (Path f : suite.instances()) {
+        List<Path> files = new ArrayList<>(suite.instances());
+        files.addAll(writeGenerated());
+        for (Path f : files) {
             InstanceInfo info = InstanceInfo.load(f, base);
             Path other = names.put(info.name(), f);
             if (other != null)
@@ -99,6 +101,26 @@ public final class BenchRunner {
         List<RunSpec> mine = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) if (i % opt.shardCount() == opt.shardIndex() - 1) mine.add(all.get(i));
         return mine;
+    }
+
+    /**
+     * Generates the suite's generator-spec instances into {@code <results>/instances/} (deterministic: the same
+     * spec always writes the same file), so forked runs, Gantt charts and later readers find them as files.
+     */
+    private List<Path> writeGenerated() {
+        List<Path> out = new ArrayList<>();
+        Path dir = opt.resultsDir(suite.name()).resolve("instances");
+        for (io.edgesplit.generate.ScenarioGenerator.Spec spec : suite.generated()) {
+            Path f = dir.resolve(spec.name() + ".json");
+            try {
+                String json = io.edgesplit.io.InstanceJson.write(io.edgesplit.generate.ScenarioGenerator.generate(spec));
+                if (!Files.exists(f) || !Files.readString(f).equals(json)) Json.writeAtomically(f, json);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the generated instance " + f, e);
+            }
+            out.add(f);
+        }
+        return out;
     }
 
     public Summary run() throws IOException, InterruptedException {

@@ -1,10 +1,14 @@
 package io.edgesplit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgesplit.generate.ScenarioGenerator;
 import io.edgesplit.io.Json;
 import io.edgesplit.io.JsonObj;
 import io.edgesplit.io.SolverConfig;
+import io.edgesplit.model.Contention;
+import io.edgesplit.model.Granularity;
 import io.edgesplit.model.InvalidInputException;
+import io.edgesplit.model.Objective;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -44,8 +48,14 @@ public final class SuiteReader {
         if (!name.matches("[A-Za-z0-9._-]+"))
             throw new InvalidInputException("name", "expected letters, digits, '.', '_' or '-' (it names the results folder), got \"" + name + "\"");
         String description = o.optString("description", "");
-        List<String> globs = o.stringList("instances");
-        if (globs.isEmpty()) throw new InvalidInputException("instances", "expected at least one instance glob");
+        List<String> globs = o.has("instances") ? o.stringList("instances") : List.of();
+        List<ScenarioGenerator.Spec> generated = new ArrayList<>();
+        if (o.has("generate")) for (List<ScenarioGenerator.Spec> l : o.list("generate", SuiteReader::generatorEntry)) generated.addAll(l);
+        if (globs.isEmpty() && generated.isEmpty())
+            throw new InvalidInputException("instances", "expected at least one instance glob in \"instances\" or one spec in \"generate\"");
+        Set<String> genNames = new HashSet<>();
+        for (ScenarioGenerator.Spec sp : generated)
+            if (!genNames.add(sp.name())) throw new InvalidInputException("generate", "instance \"" + sp.name() + "\" is generated twice");
         TreeSet<Path> files = new TreeSet<>();
         for (int i = 0; i < globs.size(); i++) {
             List<Path> matched = expand(dir, globs.get(i));
@@ -65,7 +75,7 @@ public final class SuiteReader {
         double grace = o.optNumber("graceSeconds", 5);
         if (!(grace >= 0) || !Double.isFinite(grace)) throw new InvalidInputException("graceSeconds", "expected a finite number >= 0, got " + grace);
         o.done();
-        return new Suite(name, description, file, List.copyOf(files), configs, (int) repeats, grace);
+        return new Suite(name, description, file, List.copyOf(files), generated, configs, (int) repeats, grace);
     }
 
     /**
@@ -93,6 +103,48 @@ public final class SuiteReader {
         e.done();
         return c;
     }
+
+    /**
+     * A generator entry (the scenario generator, docs/datasets.md): {@code {"scenario": "campus-heavy", "size":
+     * "medium", "seeds": [1, 2, 3], "tasks": [10, 20, 40], "nodes": 16, "objective": ..., "granularity": ...,
+     * "contention": ...}}. {@code seeds} (required) and {@code tasks} may be lists: every combination is generated.
+     */
+    private static List<ScenarioGenerator.Spec> generatorEntry(JsonNode n, String path) {
+        JsonObj e = JsonObj.of(n, path);
+        ScenarioGenerator.Family family = JsonObj.enumValue(e.string("scenario"), e.child("scenario"), ScenarioGenerator.Family::fromId,
+                "testbed, campus-light, campus-heavy");
+        ScenarioGenerator.SizeClass size = JsonObj.enumValue(e.optString("size", "small"), e.child("size"), ScenarioGenerator.SizeClass::fromId,
+                "tiny, small, medium, large");
+        List<Long> seeds = longs(e, "seeds", 0, Long.MAX_VALUE);
+        if (seeds == null) throw new InvalidInputException(e.child("seeds"), "missing required field \"seeds\"");
+        List<Long> tasks = longs(e, "tasks", 1, 100_000);
+        Long nodes = e.has("nodes") ? e.integer("nodes") : null;
+        if (nodes != null && (nodes < 2 || nodes > 10_000)) throw new InvalidInputException(e.child("nodes"), "expected an integer in 2..10000, got " + nodes);
+        Objective obj = e.has("objective") ? JsonObj.enumValue(e.string("objective"), e.child("objective"), SuiteReader::objective, "makespan, total-latency") : null;
+        Granularity gran = e.has("granularity") ? JsonObj.enumValue(e.string("granularity"), e.child("granularity"), SuiteReader::granularity, "segment, layer") : null;
+        Contention cont = e.has("contention") ? JsonObj.enumValue(e.string("contention"), e.child("contention"), SuiteReader::contention, "ingress, none") : null;
+        e.done();
+        List<ScenarioGenerator.Spec> out = new ArrayList<>();
+        for (Long t : tasks == null ? java.util.Collections.<Long>singletonList(null) : tasks)
+            for (long seed : seeds)
+                out.add(new ScenarioGenerator.Spec(family, size, seed, t == null ? null : t.intValue(), nodes == null ? null : nodes.intValue(), obj, gran, cont));
+        return out;
+    }
+
+    private static List<Long> longs(JsonObj e, String field, long min, long max) {
+        if (!e.has(field)) return null;
+        JsonNode v = e.raw(field);
+        List<Long> out = v.isArray() ? JsonObj.list(v, e.child(field), (x, p) -> JsonObj.integer(x, p)) : List.of(JsonObj.integer(v, e.child(field)));
+        if (out.isEmpty()) throw new InvalidInputException(e.child(field), "expected at least one value");
+        for (long x : out) if (x < min || x > max) throw new InvalidInputException(e.child(field), "expected integers in " + min + ".." + max + ", got " + x);
+        return out;
+    }
+
+    private static Objective objective(String s) { for (Objective x : Objective.values()) if (x.json().equals(s)) return x; return null; }
+
+    private static Granularity granularity(String s) { for (Granularity x : Granularity.values()) if (x.json().equals(s)) return x; return null; }
+
+    private static Contention contention(String s) { for (Contention x : Contention.values()) if (x.json().equals(s)) return x; return null; }
 
     private static SolverConfig readConfig(Path file, String path) {
         if (!Files.isRegularFile(file)) throw new InvalidInputException(path, "no such configuration file: " + file);

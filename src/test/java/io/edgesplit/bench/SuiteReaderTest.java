@@ -38,6 +38,28 @@ class SuiteReaderTest {
         assertEquals(5, s.graceSeconds());
     }
 
+    @Test
+    void generatorSpecsExpandToEveryTaskCountAndSeedAndAreWrittenWhenTheSuitePlans() throws Exception {
+        Path suite = dir.resolve("g.json");
+        Files.writeString(suite, """
+                {"generate": [{"scenario": "testbed", "size": "tiny", "seeds": [1, 2], "tasks": [1, 2]}],
+                 "solvers": [{"backend": "local"}]}""");
+        Suite s = SuiteReader.read(suite);
+        assertEquals(4, s.generated().size());
+        assertTrue(s.instances().isEmpty());
+        BenchRunner r = new BenchRunner(s, io.edgesplit.solver.SolverRegistry.of(List.of(new io.edgesplit.backend.local.LocalSolver())),
+                BenchOptions.defaults(dir.resolve("results"), System.err));
+        List<RunSpec> plan = r.plan();
+        assertEquals(4, plan.size());
+        for (RunSpec run : plan) {
+            assertTrue(Files.isRegularFile(run.instance().file()), "generated into the results folder: " + run.instance().file());
+            assertTrue(run.instance().file().startsWith(dir.resolve("results/g/instances")));
+        }
+        assertEquals(List.of(1, 1, 2, 2), plan.stream().map(p -> p.instance().tasks()).sorted().toList(), "tasks overrides x seeds");
+        assertEquals("generate[0].scenario", bad("{\"generate\": [{\"scenario\": \"mars\", \"seeds\": 1}], \"solvers\": [{\"backend\": \"local\"}]}").path());
+        assertEquals("generate[0].seeds", bad("{\"generate\": [{\"scenario\": \"testbed\"}], \"solvers\": [{\"backend\": \"local\"}]}").path());
+    }
+
     private InvalidInputException bad(String json) throws Exception {
         BenchFixtures.writeInstances(dir, 1);
         Path f = dir.resolve("bad.json");
