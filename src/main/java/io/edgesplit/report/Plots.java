@@ -224,15 +224,15 @@ public final class Plots {
     private static LogAxis logAxis(String label) {
         LogAxis a = new LogAxis(label);
         a.setBase(10);
-        a.setNumberFormatOverride(new TwoDigits());
+        a.setNumberFormatOverride(new ThreeDigits());
         return a;
     }
 
-    /** Tick labels with two significant digits (3.2, 32, 0.0032): log ticks fall on fractional powers of ten. */
-    private static final class TwoDigits extends java.text.NumberFormat {
+    /** Tick labels with three significant digits (3.16, 1.12, 0.00316): log ticks fall on fractional powers of ten. */
+    private static final class ThreeDigits extends java.text.NumberFormat {
         @Override
         public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
-            return to.append(TableWriters.significant(v, 2));
+            return to.append(TableWriters.significant(v, 3));
         }
 
         @Override
