@@ -39,9 +39,15 @@ public final class Results {
         for (Path dir : dirs) {
             Path csv = dir.resolve("runs.csv");
             if (!Files.isRegularFile(csv)) throw new IllegalArgumentException(dir + ": no runs.csv (is this a results folder?)");
-            RunsCsv.repair(csv); // a report of an interrupted suite must not choke on its half-written last line
+            // A report of a suite that is still running, or was killed, must not choke on a half-written last
+            // line: read only whole lines, and leave the file alone (the runner repairs it on --resume).
+            String text = Files.readString(csv, java.nio.charset.StandardCharsets.UTF_8);
+            int cut = text.lastIndexOf('\n');
+            text = cut < 0 ? "" : text.substring(0, cut + 1);
+            if (!text.startsWith(RunsCsv.header() + "\n"))
+                throw new IllegalArgumentException(csv + ": not a runs.csv of this version (the header differs)");
             ColumnType[] types = RunRecord.COLUMNS.stream().map(c -> TYPES.getOrDefault(c, ColumnType.STRING)).toArray(ColumnType[]::new);
-            Table t = Table.read().csv(CsvReadOptions.builder(csv.toFile()).columnTypes(types).header(true)
+            Table t = Table.read().csv(CsvReadOptions.builder(new java.io.StringReader(text)).columnTypes(types).header(true)
                     .missingValueIndicator("").maxCharsPerColumn(65536).build());
             StringColumn where = StringColumn.create("results_dir", t.rowCount());
             for (int i = 0; i < t.rowCount(); i++) where.set(i, dir.toString());

@@ -129,6 +129,16 @@ class ReportTest {
         assertEquals(TableWriters.csv(analysis().perSolver()), TableWriters.csv(merged.perSolver()));
     }
 
+    @Test
+    void aHalfWrittenLastLineIsIgnoredAndTheFileLeftAlone() throws Exception {
+        Path csv = results.resolve("runs.csv");
+        String whole = Files.readString(csv);
+        String killed = whole + "D|exact|1,fixture,D,datasets/D.js";
+        Files.writeString(csv, killed);
+        assertEquals(9, analysis().runs().size());
+        assertEquals(killed, Files.readString(csv), "a report never writes to runs.csv");
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;
