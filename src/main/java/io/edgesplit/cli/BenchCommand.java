@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench", description = "Run a benchmark suite (benchmarks/*.json): every run validated, time-limited and appended "
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark suite (benchmarks/*.json): every run validated, time-limited and appended "
         + "to results/<suite>/runs.csv as it ends; then the report.")
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SUITE", description = "suite file, e.g. benchmarks/quick.json")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "gantt", description = "Draw a schedule as SVG: per node one lane for compute and one for ingress, bars coloured by task.")
+@Command(name = "gantt", mixinStandardHelpOptions = true, description = "Draw a schedule as SVG: per node one lane for compute and one for ingress, bars coloured by task.")
 public final class GanttCommand implements Callable<Integer> {
     @Option(names = "--instance", required = true, paramLabel = "FILE", description = "instance JSON")
     Path instance;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "report", description = "Comparison tables and plots from one or more results folders (several folders merge, e.g. shards).")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Comparison tables and plots from one or more results folders (several folders merge, e.g. shards).")
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "results folders, each with a runs.csv")
     List<Path> dirs;
