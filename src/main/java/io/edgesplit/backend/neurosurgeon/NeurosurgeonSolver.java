@@ -13,6 +13,7 @@ import io.edgesplit.solver.SolveResult;
 import io.edgesplit.solver.Solver;
 import io.edgesplit.solver.UnsupportedInstanceException;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -71,41 +72,64 @@ public final class NeurosurgeonSolver implements Solver {
     }
 
     private static Split bestSplit(CompiledInstance ci, int t) {
-        CompiledInstance alone = alone(ci, t);
         int L = ci.layerCount(t), origin = ci.origin(t);
         // Feasible prefixes on the origin are 0..maxPrefix (a prefix of a feasible prefix is feasible).
         int maxPrefix = 0;
         while (maxPrefix < L && ci.canRun(t, maxPrefix, origin)) maxPrefix++;
-        Split best = null;
-        for (int k = maxPrefix; k >= 0; k--) {
-            if (k == L) {
-                best = better(best, evaluate(alone, new Split(L, -1, 0), ci, t));
-                continue;
+        // Every feasible split with a lower bound on its isolated completion, so that most need no schedule.
+        // Each node runs its part one layer at a time, after the release and its availableAt. On the server,
+        // the first layer to run waits for some tensor from the origin (every suffix layer reads the input,
+        // a prefix tensor, or a suffix layer), and the layer run last there has no successor left, so it
+        // is an output whose return transfer follows; the last layer in list order is such an output.
+        long[] prefixWork = new long[L + 1];
+        for (int k = 0; k < maxPrefix; k++) prefixWork[k + 1] = prefixWork[k] + ci.proc(t, k, origin);
+        long originFrom = Math.max(ci.release(t), ci.availableAt(origin));
+        double[] minCross = new double[L]; // per cut k < L: the smallest tensor crossing it
+        for (int k = 0; k < L; k++) {
+            double m = Double.POSITIVE_INFINITY;
+            for (int l = k; l < L; l++) {
+                if (ci.readsInput(t, l)) m = Math.min(m, ci.inputBytes(t));
+                for (int p : ci.preds(t, l)) if (p < k) m = Math.min(m, ci.outputBytes(t, p));
             }
-            for (int s = 0; s < ci.nodeCount(); s++) {
-                if (s == origin || ci.nodeKind(s) == NodeKind.DEVICE || !suffixRuns(ci, t, k, s)) continue;
-                best = better(best, evaluate(alone, new Split(k, s, 0), ci, t));
+            minCross[k] = m;
+        }
+        List<long[]> candidates = new ArrayList<>(); // {lower bound, k, server}
+        if (maxPrefix == L) candidates.add(new long[]{originFrom + prefixWork[L], L, -1});
+        for (int s = 0; s < ci.nodeCount(); s++) {
+            if (s == origin || ci.nodeKind(s) == NodeKind.DEVICE) continue;
+            long suffixWork = 0, serverFrom = Math.max(ci.release(t), ci.availableAt(s));
+            double minOutput = Double.POSITIVE_INFINITY;
+            for (int k = L - 1; k >= 0; k--) {
+                if (!ci.canRun(t, k, s)) break; // suffixes starting at or before k cannot run on s
+                suffixWork += ci.proc(t, k, s);
+                if (ci.isOutput(t, k)) minOutput = Math.min(minOutput, ci.outputBytes(t, k));
+                if (k > maxPrefix) continue;
+                long first = Math.max(serverFrom, ci.release(t) + ci.transfer(minCross[k], origin, s));
+                long bound = Math.max(originFrom + prefixWork[k], first + suffixWork + ci.transfer(minOutput, s, origin));
+                candidates.add(new long[]{bound, k, s});
             }
         }
-        if (best == null)
+        if (candidates.isEmpty())
             throw new UnsupportedInstanceException("task " + ci.taskName(t) + ": no single split between its origin "
                     + ci.nodeName(origin) + " and one edge or cloud node can run every layer; neurosurgeon is undefined for it");
+        candidates.sort(Comparator.<long[]>comparingLong(c -> c[0]));
+        CompiledInstance alone = alone(ci, t);
+        Split best = null;
+        for (long[] c : candidates) {
+            if (best != null && c[0] > best.isolated()) break; // no later candidate can beat or tie it
+            Split cand = evaluate(alone, new Split((int) c[1], (int) c[2], 0), ci, t);
+            if (best == null || PREFERENCE.compare(cand, best) < 0) best = cand;
+        }
         return best;
     }
 
-    /** Strictly better only, so the enumeration order (larger k first, lower node first) breaks ties. */
-    private static Split better(Split incumbent, Split candidate) {
-        return incumbent == null || candidate.isolated() < incumbent.isolated() ? candidate : incumbent;
-    }
+    /** Shorter isolated latency; ties: the larger k (less offloaded), then the lower node index. */
+    private static final Comparator<Split> PREFERENCE = Comparator.comparingLong(Split::isolated)
+            .thenComparing(Comparator.comparingInt(Split::k).reversed()).thenComparingInt(Split::server);
 
     private static Split evaluate(CompiledInstance alone, Split split, CompiledInstance ci, int t) {
         Schedule s = ScheduleBuilder.build(alone, new int[][]{split.placement(ci, t)}, PriorityRule.taskOrder(new int[]{0}));
         return new Split(split.k(), split.server(), s.completion(alone, 0));
-    }
-
-    private static boolean suffixRuns(CompiledInstance ci, int t, int k, int s) {
-        for (int l = k; l < ci.layerCount(t); l++) if (!ci.canRun(t, l, s)) return false;
-        return true;
     }
 
     /** The instance with only task t (and its model and profiles): same nodes, network and tick unit. */
