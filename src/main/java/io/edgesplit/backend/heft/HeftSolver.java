@@ -26,7 +26,8 @@ import java.util.Map;
  * <ol>
  *   <li><b>Upward ranks.</b> {@code rank(l) = w̄(l) + max over successors s of (c̄(l) + rank(s))}, where
  *   w̄ is the mean of {@code proc} over the nodes the layer can run on, and c̄ the mean transfer time of the
- *   layer's output over ordered pairs of distinct nodes eligible for the task. An output layer's rank is
+ *   layer's output over ordered pairs of distinct nodes eligible for the task (mean latency + bytes × mean
+ *   inverse bandwidth, in fractional ticks). An output layer's rank is
  *   {@code w̄ + c̄ret}, c̄ret the mean time of its return transfer to the origin over the eligible nodes other
  *   than the origin (the paper's exit task has rank w̄; the return is our exit edge).</li>
  *   <li><b>Order.</b> All tasks' layers by decreasing rank (ties: task, then list order, which keeps every
@@ -89,45 +90,80 @@ public final class HeftSolver implements Solver {
 
     static double[][] upwardRanks(CompiledInstance ci) {
         double[][] rank = new double[ci.taskCount()][];
+        int N = ci.nodeCount();
+        double[][] lat = new double[N][N], inv = new double[N][N]; // per ordered pair, in seconds
+        for (int p = 0; p < N; p++)
+            for (int q = 0; q < N; q++)
+                if (p != q) {
+                    lat[p][q] = ci.source().network().latency(ci.nodeName(p), ci.nodeName(q));
+                    inv[p][q] = 1.0 / ci.source().network().bandwidth(ci.nodeName(p), ci.nodeName(q));
+                }
+        Map<String, double[]> meanLinks = new HashMap<>(); // eligibility set -> {mean latency, mean 1/bandwidth}
         for (int t = 0; t < ci.taskCount(); t++) {
             int L = ci.layerCount(t), origin = ci.origin(t);
-            final int task = t;
-            int[] eligible = java.util.stream.IntStream.range(0, ci.nodeCount()).filter(n -> ci.eligible(task, n)).toArray();
+            double[] pairs = meanLinks.computeIfAbsent(eligibilityKey(ci, t), k -> meanOverPairs(k, lat, inv));
+            double[] back = meanToOrigin(ci, t, lat, inv);
             rank[t] = new double[L];
             for (int l = L - 1; l >= 0; l--) { // list order is topological: successors come later
                 double w = 0;
                 int[] nodes = ci.nodesFor(t, l);
                 for (int n : nodes) w += ci.proc(t, l, n);
                 w /= nodes.length;
-                double bytes = ci.outputBytes(t, l);
-                double tail;
+                double bytes = ci.outputBytes(t, l), tail;
                 if (ci.isOutput(t, l)) {
-                    double sum = 0;
-                    int cnt = 0;
-                    for (int n : eligible)
-                        if (n != origin) {
-                            sum += ci.transfer(bytes, n, origin);
-                            cnt++;
-                        }
-                    tail = cnt == 0 ? 0 : sum / cnt;
+                    tail = meanCost(ci, back, bytes);
                 } else {
-                    double sum = 0;
-                    int cnt = 0;
-                    for (int p : eligible)
-                        for (int q : eligible)
-                            if (p != q) {
-                                sum += ci.transfer(bytes, p, q);
-                                cnt++;
-                            }
-                    double c = cnt == 0 ? 0 : sum / cnt;
                     double maxSucc = 0;
                     for (int s : ci.succs(t, l)) maxSucc = Math.max(maxSucc, rank[t][s]);
-                    tail = c + maxSucc;
+                    tail = meanCost(ci, pairs, bytes) + maxSucc;
                 }
                 rank[t][l] = w + tail;
             }
         }
         return rank;
+    }
+
+    /**
+     * The mean transfer time of {@code bytes}, in (fractional) ticks: mean latency + bytes × mean(1/bandwidth)
+     * over the pairs; this is the mean of the exact per-pair times before their rounding up to whole ticks,
+     * and it costs O(1) per tensor once the means of a node set are known (O(N²) per set).
+     */
+    private static double meanCost(CompiledInstance ci, double[] means, double bytes) {
+        return means[2] == 0 ? 0 : (means[0] + bytes * means[1]) / ci.timeUnit();
+    }
+
+    private static String eligibilityKey(CompiledInstance ci, int t) {
+        StringBuilder sb = new StringBuilder();
+        for (int n = 0; n < ci.nodeCount(); n++) sb.append(ci.eligible(t, n) ? '1' : '0');
+        return sb.toString();
+    }
+
+    /** {mean latency, mean 1/bandwidth, pair count} over ordered pairs of distinct nodes in the set. */
+    private static double[] meanOverPairs(String key, double[][] latency, double[][] inverseBandwidth) {
+        double lat = 0, inv = 0;
+        int cnt = 0;
+        for (int p = 0; p < key.length(); p++)
+            for (int q = 0; q < key.length(); q++)
+                if (p != q && key.charAt(p) == '1' && key.charAt(q) == '1') {
+                    lat += latency[p][q];
+                    inv += inverseBandwidth[p][q];
+                    cnt++;
+                }
+        return cnt == 0 ? new double[]{0, 0, 0} : new double[]{lat / cnt, inv / cnt, cnt};
+    }
+
+    /** The same means over the links from each eligible node other than the origin to the origin. */
+    private static double[] meanToOrigin(CompiledInstance ci, int t, double[][] latency, double[][] inverseBandwidth) {
+        int origin = ci.origin(t);
+        double lat = 0, inv = 0;
+        int cnt = 0;
+        for (int n = 0; n < ci.nodeCount(); n++)
+            if (n != origin && ci.eligible(t, n)) {
+                lat += latency[n][origin];
+                inv += inverseBandwidth[n][origin];
+                cnt++;
+            }
+        return cnt == 0 ? new double[]{0, 0, 0} : new double[]{lat / cnt, inv / cnt, cnt};
     }
 
     static Plan plan(CompiledInstance ci) {

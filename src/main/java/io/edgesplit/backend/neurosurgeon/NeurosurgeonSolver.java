@@ -1,12 +1,12 @@
 package io.edgesplit.backend.neurosurgeon;
 
 import io.edgesplit.model.CompiledInstance;
-import io.edgesplit.model.Instance;
+import io.edgesplit.model.Contention;
 import io.edgesplit.model.NodeKind;
-import io.edgesplit.model.Profile;
-import io.edgesplit.model.Task;
+import io.edgesplit.schedule.Block;
 import io.edgesplit.schedule.PriorityRule;
 import io.edgesplit.schedule.ScheduleBuilder;
+import io.edgesplit.schedule.Timeline;
 import io.edgesplit.solution.Schedule;
 import io.edgesplit.solver.SolveOptions;
 import io.edgesplit.solver.SolveResult;
@@ -16,7 +16,9 @@ import io.edgesplit.solver.UnsupportedInstanceException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Baseline {@code neurosurgeon} (SPEC 6), after Kang et al., "Neurosurgeon: Collaborative Intelligence
@@ -24,8 +26,8 @@ import java.util.List;
  * own end-to-end latency, running the first k layers (list order) on its origin and the rest on one edge or
  * cloud node, k = 0 (all remote) … L (all local). The choice ignores every other task, as Neurosurgeon does:
  * the latency of a split is the completion of the task scheduled <em>alone</em> (its release, the nodes'
- * availableAt, its input, cut and return transfers, ingress contention among its own transfers), computed by
- * the {@link ScheduleBuilder} on a one-task copy of the instance. Then all tasks are scheduled first come,
+ * availableAt, its input, cut and return transfers, ingress contention among its own transfers), computed
+ * with the {@link ScheduleBuilder}'s rules as if the task were the only one in the instance. Then all tasks are scheduled first come,
  * first served (release order) with those plans.
  *
  * <p>For a DAG model the split is a cut in list order; every tensor crossing the cut (the input for remote
@@ -113,11 +115,10 @@ public final class NeurosurgeonSolver implements Solver {
             throw new UnsupportedInstanceException("task " + ci.taskName(t) + ": no single split between its origin "
                     + ci.nodeName(origin) + " and one edge or cloud node can run every layer; neurosurgeon is undefined for it");
         candidates.sort(Comparator.<long[]>comparingLong(c -> c[0]));
-        CompiledInstance alone = alone(ci, t);
         Split best = null;
         for (long[] c : candidates) {
             if (best != null && c[0] > best.isolated()) break; // no later candidate can beat or tie it
-            Split cand = evaluate(alone, new Split((int) c[1], (int) c[2], 0), ci, t);
+            Split cand = evaluate(new Split((int) c[1], (int) c[2], 0), ci, t);
             if (best == null || PREFERENCE.compare(cand, best) < 0) best = cand;
         }
         return best;
@@ -127,19 +128,76 @@ public final class NeurosurgeonSolver implements Solver {
     private static final Comparator<Split> PREFERENCE = Comparator.comparingLong(Split::isolated)
             .thenComparing(Comparator.comparingInt(Split::k).reversed()).thenComparingInt(Split::server);
 
-    private static Split evaluate(CompiledInstance alone, Split split, CompiledInstance ci, int t) {
-        Schedule s = ScheduleBuilder.build(alone, new int[][]{split.placement(ci, t)}, PriorityRule.taskOrder(new int[]{0}));
-        return new Split(split.k(), split.server(), s.completion(alone, 0));
+    private static Split evaluate(Split split, CompiledInstance ci, int t) {
+        return new Split(split.k(), split.server(), isolatedCompletion(ci, t, split.placement(ci, t)));
     }
 
-    /** The instance with only task t (and its model and profiles): same nodes, network and tick unit. */
-    static CompiledInstance alone(CompiledInstance ci, int t) {
-        Instance in = ci.source();
-        Task task = ci.task(t);
-        String model = task.model();
-        List<Profile> profiles = in.profiles().stream().filter(p -> p.model().equals(model)).toList();
-        return new Instance(in.name() + "/" + task.name(), in.timeUnit(), in.objective(), in.granularity(), in.contention(),
-                List.of(ci.model(t)), in.nodes(), in.network(), profiles, List.of(task), null).compile();
+    /**
+     * The completion of task t scheduled alone with this placement, exactly as the {@link ScheduleBuilder}
+     * would schedule it in a one-task instance (blocks in list order, each tensor sent once per destination
+     * in order of readiness and reserved at its earliest fit on the destination's ingress, each block at
+     * its earliest fit after the node's availableAt, returns right after each output). Done here rather
+     * than by compiling a one-task copy of the instance, which costs O(nodes² · links) per task; the test
+     * checks it against the builder on such copies.
+     */
+    static long isolatedCompletion(CompiledInstance ci, int t, int[] nodeOf) {
+        int origin = ci.origin(t);
+        boolean queues = ci.contention() == Contention.INGRESS;
+        Map<Integer, Timeline> compute = new HashMap<>(), ingress = new HashMap<>();
+        Map<Long, Long> arrival = new HashMap<>();
+        long[] end = new long[ci.layerCount(t)];
+        long completion = Long.MIN_VALUE;
+        for (Block b : ScheduleBuilder.blocks(ci, t, nodeOf)) {
+            int n = b.node();
+            List<long[]> needs = new ArrayList<>(); // {ready, tensor}
+            for (int l = b.first(); l <= b.last(); l++) {
+                if (ci.readsInput(t, l) && origin != n) needs.add(new long[]{ci.release(t), -1});
+                for (int p : ci.preds(t, l)) if (p < b.first() && nodeOf[p] != n) needs.add(new long[]{end[p], p});
+            }
+            needs.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+            for (long[] need : needs) arrive(ci, t, nodeOf, end, (int) need[1], n, arrival, ingress, queues);
+            long ready = ci.availableAt(n), offset = 0;
+            for (int l = b.first(); l <= b.last(); l++) {
+                long lb = ci.readsInput(t, l) ? arrive(ci, t, nodeOf, end, -1, n, arrival, ingress, queues) : 0;
+                for (int p : ci.preds(t, l))
+                    if (p < b.first())
+                        lb = Math.max(lb, nodeOf[p] == n ? end[p] : arrive(ci, t, nodeOf, end, p, n, arrival, ingress, queues));
+                ready = Math.max(ready, lb - offset);
+                offset += ci.proc(t, l, n);
+            }
+            Timeline tl = compute.computeIfAbsent(n, x -> new Timeline());
+            long at = tl.earliestFit(ready, offset);
+            tl.reserve(at, offset);
+            for (int l = b.first(); l <= b.last(); l++) {
+                at += ci.proc(t, l, n);
+                end[l] = at;
+            }
+            for (int l = b.first(); l <= b.last(); l++)
+                if (ci.isOutput(t, l))
+                    completion = Math.max(completion, n == origin ? end[l]
+                            : arrive(ci, t, nodeOf, end, l, origin, arrival, ingress, queues));
+        }
+        return completion;
+    }
+
+    /** Arrival of a tensor (−1 = input) on node n, reserving its transfer the first time it is needed. */
+    private static long arrive(CompiledInstance ci, int t, int[] nodeOf, long[] end, int tensor, int n,
+                               Map<Long, Long> arrival, Map<Integer, Timeline> ingress, boolean queues) {
+        int src = tensor < 0 ? ci.origin(t) : nodeOf[tensor];
+        long readyAt = tensor < 0 ? ci.release(t) : end[tensor];
+        if (src == n) return readyAt;
+        long key = ((long) tensor + 1) * ci.nodeCount() + n;
+        Long known = arrival.get(key);
+        if (known != null) return known;
+        long dur = ci.transfer(ci.tensorBytes(t, tensor), src, n);
+        long s = readyAt;
+        if (queues) {
+            Timeline tl = ingress.computeIfAbsent(n, x -> new Timeline());
+            s = tl.earliestFit(readyAt, dur);
+            tl.reserve(s, dur);
+        }
+        arrival.put(key, s + dur);
+        return s + dur;
     }
 
     static int[] releaseRank(CompiledInstance ci) {

@@ -6,6 +6,8 @@ import io.edgesplit.model.Granularity;
 import io.edgesplit.model.Instance;
 import io.edgesplit.model.NodeKind;
 import io.edgesplit.model.Objective;
+import io.edgesplit.model.Profile;
+import io.edgesplit.model.Task;
 import io.edgesplit.schedule.PriorityRule;
 import io.edgesplit.schedule.ScheduleBuilder;
 import io.edgesplit.solution.Schedule;
@@ -19,6 +21,8 @@ import io.edgesplit.testing.TinyInstances;
 import io.edgesplit.validate.ValidationReport;
 import io.edgesplit.validate.Validator;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +43,7 @@ class NeurosurgeonSolverTest extends SolverContractTest {
      * validator; the smallest completion of task t, or Long.MAX_VALUE when no split is feasible.
      */
     static long bruteForce(CompiledInstance ci, int t) {
-        CompiledInstance alone = NeurosurgeonSolver.alone(ci, t);
+        CompiledInstance alone = alone(ci, t);
         int L = ci.layerCount(t), origin = ci.origin(t);
         long best = Long.MAX_VALUE;
         for (int k = 0; k <= L; k++)
@@ -59,6 +63,15 @@ class NeurosurgeonSolverTest extends SolverContractTest {
                 best = Math.min(best, sch.completion(alone, 0));
             }
         return best;
+    }
+
+    /** The instance with only task t (and its model and profiles): same nodes, network and tick unit. */
+    static CompiledInstance alone(CompiledInstance ci, int t) {
+        Instance in = ci.source();
+        Task task = ci.task(t);
+        List<Profile> profiles = in.profiles().stream().filter(p -> p.model().equals(task.model())).toList();
+        return new Instance(in.name() + "/" + task.name(), in.timeUnit(), in.objective(), in.granularity(), in.contention(),
+                List.of(ci.model(t)), in.nodes(), in.network(), profiles, List.of(task), null).compile();
     }
 
     @Test
@@ -82,6 +95,27 @@ class NeurosurgeonSolverTest extends SolverContractTest {
         assertTrue(checked >= 120, "too few instances checked: " + checked);
     }
 
+    /** The solver's own isolated evaluation is the builder's schedule of the task alone, for any placement. */
+    @Test
+    void theIsolatedCompletionIsTheBuildersOnTheTaskAlone() {
+        java.util.Random r = new java.util.Random(11);
+        for (Instance in : TinyInstances.allCombinations(5, 2000)) {
+            CompiledInstance ci = in.compile();
+            for (int t = 0; t < ci.taskCount(); t++) {
+                CompiledInstance alone = alone(ci, t);
+                for (int rep = 0; rep < 20; rep++) {
+                    int[] p = new int[ci.layerCount(t)];
+                    for (int l = 0; l < p.length; l++) {
+                        int[] nodes = ci.nodesFor(t, l);
+                        p[l] = nodes[r.nextInt(nodes.length)];
+                    }
+                    long builder = ScheduleBuilder.build(alone, new int[][]{p}, PriorityRule.taskOrder(new int[]{0})).completion(alone, 0);
+                    assertEquals(builder, NeurosurgeonSolver.isolatedCompletion(ci, t, p), in.name() + " " + java.util.Arrays.toString(p));
+                }
+            }
+        }
+    }
+
     /** Each task's split is the best for the task alone, whatever the other tasks do. */
     @Test
     void withManyTasksEachChoosesItsIsolatedBest() {
@@ -94,7 +128,7 @@ class NeurosurgeonSolverTest extends SolverContractTest {
             assertTrue(o.valid(), () -> o.report().summary());
             Schedule s = Schedule.fromSolution(ci, o.solution());
             for (int t = 0; t < ci.taskCount(); t++) {
-                // Sharing the nodes can only delay a task relative to its isolated plan... and it keeps that plan.
+                // It keeps its isolated plan, and sharing the nodes can only delay it (earliest fits among more busy intervals).
                 assertTrue(s.completion(ci, t) >= splits[t].isolated(), ci.name() + " task " + t);
                 for (int l = 0; l < ci.layerCount(t); l++)
                     assertEquals(l < splits[t].k() ? ci.origin(t) : splits[t].server(), s.node(t, l));
