@@ -30,7 +30,7 @@ public final class Report {
 
     /** Decimal places of the rounded formats. */
     static final Map<String, Integer> DECIMALS = Map.of("mean_gap_pct", 2, "geomean_gap_pct", 2, "borda", 2,
-            "mean_wall_s", 3, "median_wall_s", 3);
+            "mean_wall_s", -3, "median_wall_s", -3); // wall times span 0.1 ms to minutes: 3 significant digits
 
     /** Objectives (seconds) span milliseconds to minutes: 5 significant digits. */
     static final Map<String, Integer> OBJECTIVE_DIGITS = Map.of("*", -5);
@@ -139,9 +139,9 @@ public final class Report {
         for (Row r : a.raw()) suites.add(r.getString("suite"));
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>edgesplit benchmark: ")
                 .append(TableWriters.esc(String.join(", ", suites))).append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:24px auto;max-width:1300px;color:#222;padding:0 16px}\n")
+                .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:24px auto;max-width:1420px;color:#222;padding:0 16px}\n")
                 .append("h1{font-size:1.6em;margin-bottom:4px}h2{margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}\n")
-                .append("table{border-collapse:collapse;margin:12px 0;font-size:13px}th,td{padding:4px 9px;border-bottom:1px solid #e3e3e3;text-align:left;white-space:nowrap}\n")
+                .append("table{border-collapse:collapse;margin:12px 0;font-size:13px}th,td{padding:4px 7px;border-bottom:1px solid #e3e3e3;text-align:left;white-space:nowrap}\n")
                 .append("th{background:#f3f5f8;border-bottom:2px solid #bbb}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n")
                 .append("tbody tr:hover{background:#fafbfd}.plots{display:flex;flex-wrap:wrap;gap:16px}.plots figure{margin:0;border:1px solid #e5e5e5}\n")
                 .append(".scroll{overflow-x:auto}.note{color:#8a5a00}.defs li{margin:3px 0;font-size:14px}figure.gantt{margin:12px 0;overflow-x:auto}\n")
