@@ -37,7 +37,7 @@ public record RunRecord(String runId, String suite, String instance, String inst
         return List.of(runId, suite, instance, instanceFile, Integer.toString(tasks), Integer.toString(nodes),
                 Integer.toString(layers), objectiveKind, config, backend, Integer.toString(repeat), Long.toString(seed),
                 Integer.toString(workers), num(timeLimitSeconds), status, num(objectiveSeconds), num(objectiveTicks),
-                num(boundSeconds), num(boundTicks), num(bestKnownSeconds), String.format(Locale.ROOT, "%.4f", wallSeconds),
+                num(boundSeconds), num(boundTicks), num(bestKnownSeconds), String.format(Locale.ROOT, "%.6f", wallSeconds),
                 Boolean.toString(valid), message == null ? "" : message, solutionFile == null ? "" : solutionFile,
                 traceFile == null ? "" : traceFile, Integer.toString(cores), jdk, finishedAt);
     }
