@@ -31,7 +31,8 @@ public record Preschedule(Schedule schedule, long[] completions, double objectiv
     /**
      * One node's two-stage pipeline after prescheduling. The busy intervals of each stage are sorted by
      * start, disjoint, and name the task that occupies them (zero-tick work occupies nothing and is not
-     * listed). Arrays are shared, do not modify.
+     * listed). Under contention {@code none} transfers occupy no stage and the ingress arrays are empty.
+     * Arrays are shared, do not modify.
      *
      * @param computeStart   stage 2 (compute) busy intervals: starts
      * @param computeEnd     their ends
