@@ -96,7 +96,8 @@ public final class CpSatSolver implements Solver {
                 ParamSpec.ofBoolean("loadCuts", true, "per-node load cuts (makespan): availableAt + Σ proc·x ≤ makespan, likewise for ingress"),
                 ParamSpec.ofBoolean("cumulative", false, "redundant cumulative over all layers with capacity = node count"),
                 ParamSpec.ofBoolean("symmetry", true, "symmetry breaking among identical nodes (same times, links, eligibility; no origin)"),
-                ParamSpec.ofBoolean("deterministic", true, "with several workers, CP-SAT's interleaved search (same seed, same answer); false = the default parallel portfolio"),
+                ParamSpec.ofBoolean("deterministic", false, "with several workers, use CP-SAT's interleaved search: same seed and workers, same answer, "
+                        + "but several times slower here (docs/cpsat.md); default: CP-SAT's parallel portfolio, deterministic only with 1 worker"),
                 ParamSpec.ofBoolean("fixToWarmStart", false, "fix every variable to the warm start's value (checks that the hint is a complete feasible solution)"));
     }
 
@@ -113,7 +114,7 @@ public final class CpSatSolver implements Solver {
         p.setMaxTimeInSeconds(Math.max(0.01, options.timeLimitSeconds() - (System.nanoTime() - t0) / 1e9));
         p.setNumWorkers(options.workers());
         p.setRandomSeed((int) (options.seed() ^ (options.seed() >>> 32)) & Integer.MAX_VALUE);
-        if (options.workers() > 1 && options.params().getBoolean("deterministic", true)) p.setInterleaveSearch(true);
+        if (options.workers() > 1 && options.params().getBoolean("deterministic", false)) p.setInterleaveSearch(true);
         if (options.params().getBoolean("fixToWarmStart", false)) {
             if (options.warmStart() == null) throw new IllegalArgumentException("params.fixToWarmStart: needs a warm start");
             p.setFixVariablesToTheirHintedValue(true);
@@ -322,7 +323,17 @@ public final class CpSatSolver implements Solver {
                     LinearExpr d = dur.build();
                     // The explicit duration (SPEC 5's measured tip): end = start + Σ proc·x.
                     cp.addEquality(LinearExpr.newBuilder().add(e[t][l]).addTerm(s[t][l], -1).build(), d);
-                    if (cumul != null) cumul.addDemand(cp.newIntervalVar(s[t][l], d, e[t][l], "m" + t + "_" + l), 1);
+                    if (cumul != null) {
+                        // CP-SAT intervals take at most one variable in their size: name the duration.
+                        long lo2 = Long.MAX_VALUE, hi2 = 0;
+                        for (int n : nodes) {
+                            lo2 = Math.min(lo2, ci.proc(t, l, n));
+                            hi2 = Math.max(hi2, ci.proc(t, l, n));
+                        }
+                        IntVar dv = cp.newIntVar(lo2, hi2, "d" + t + "_" + l);
+                        cp.addEquality(dv, d);
+                        cumul.addDemand(cp.newIntervalVar(s[t][l], dv, e[t][l], "m" + t + "_" + l), 1);
+                    }
                     for (int pr : ci.preds(t, l)) cp.addGreaterOrEqual(s[t][l], e[t][pr]);
                 }
 

@@ -40,8 +40,14 @@ class CpSatSolverTest extends SolverContractTest {
     @Override
     protected Solver solver() { return new CpSatSolver(); }
 
+    /**
+     * The contract runs (including "same seed, same answer") use the deterministic interleaved search, which
+     * the contract needs with more than one worker; the other tests use the default parallel portfolio.
+     */
     @Override
-    protected SolveOptions options() { return SolveOptions.defaults().withTimeLimit(20).withWorkers(WORKERS); }
+    protected SolveOptions options() { return portfolio().withParams(Map.of("deterministic", true)); }
+
+    private static SolveOptions portfolio() { return SolveOptions.defaults().withTimeLimit(20).withWorkers(WORKERS); }
 
     private static Outcome solve(Solver solver, CompiledInstance ci, SolveOptions o) {
         Outcome out = CheckedSolve.run(solver, ci, o);
@@ -57,7 +63,7 @@ class CpSatSolverTest extends SolverContractTest {
         for (Instance in : instances) {
             CompiledInstance ci = in.compile();
             Outcome bf = solve(new BruteForceSolver(), ci, SolveOptions.defaults().withTimeLimit(20));
-            Outcome cp = solve(solver(), ci, options());
+            Outcome cp = solve(solver(), ci, portfolio());
             assertEquals(Status.OPTIMAL, bf.solution().status(), () -> "bruteforce did not finish on " + in.name());
             assertEquals(Status.OPTIMAL, cp.solution().status(), () -> "cpsat did not prove " + in.name());
             if (Math.abs(bf.solution().objectiveTicks() - cp.solution().objectiveTicks()) > 1e-6)
@@ -94,7 +100,7 @@ class CpSatSolverTest extends SolverContractTest {
             nodes.add(new Node("edge", NodeKind.EDGE, 1e9));
             Instance in = new Instance("flowshop-" + seed, 1e-3, Objective.MAKESPAN, Granularity.SEGMENT, Contention.INGRESS,
                     models, nodes, Network.uniform(1e6, 0), List.of(), tasks, null);
-            Outcome cp = solve(solver(), in.compile(), options());
+            Outcome cp = solve(solver(), in.compile(), portfolio());
             assertEquals(Status.OPTIMAL, cp.solution().status());
             assertEquals(johnson(a, b), cp.solution().objectiveTicks(), 1e-9, "seed " + seed);
         }
@@ -137,10 +143,10 @@ class CpSatSolverTest extends SolverContractTest {
             }
             Schedule ws = ScheduleBuilder.build(ci, placement);
             double wsObjective = ws.objectiveTicks(ci);
-            Outcome fixed = solve(solver(), ci, options().withWarmStart(ws).withParams(Map.of("fixToWarmStart", true)));
+            Outcome fixed = solve(solver(), ci, portfolio().withWarmStart(ws).withParams(Map.of("fixToWarmStart", true)));
             assertTrue(fixed.solution().status().hasSchedule(), () -> "hint rejected on " + in.name() + ": " + fixed.solution().status());
             assertEquals(wsObjective, fixed.solution().objectiveTicks(), 1e-6, in.name());
-            Outcome free = solve(solver(), ci, options().withWarmStart(ws));
+            Outcome free = solve(solver(), ci, portfolio().withWarmStart(ws));
             assertEquals(Status.OPTIMAL, free.solution().status());
             assertTrue(free.solution().objectiveTicks() <= wsObjective + 1e-6);
             checked++;
@@ -151,7 +157,7 @@ class CpSatSolverTest extends SolverContractTest {
     @Test
     void traceIsMonotoneAndEndsAtTheAnswer() {
         CompiledInstance ci = TinyInstances.random(11, 4, 6, 5).compile();
-        Outcome o = solve(solver(), ci, options().withTimeLimit(10));
+        Outcome o = solve(solver(), ci, portfolio().withTimeLimit(10));
         assertFalse(o.trace().isEmpty());
         double prev = Double.POSITIVE_INFINITY;
         for (var p : o.trace()) {
@@ -175,7 +181,7 @@ class CpSatSolverTest extends SolverContractTest {
                 base.models(), base.nodes(), base.network(), base.profiles(), tasks, null);
         CompiledInstance ci = in.compile();
         Outcome bf = solve(new BruteForceSolver(), ci, SolveOptions.defaults().withTimeLimit(30));
-        Outcome cp = solve(solver(), ci, options());
+        Outcome cp = solve(solver(), ci, portfolio());
         assertEquals(Status.OPTIMAL, cp.solution().status());
         if (bf.solution().status() == Status.OPTIMAL)
             assertEquals(bf.solution().objectiveTicks(), cp.solution().objectiveTicks(), 1e-6);
