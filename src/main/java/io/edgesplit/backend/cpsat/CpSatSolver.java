@@ -63,9 +63,9 @@ import java.util.Map;
  *   (by the smallest power of ten up to 10^6 that makes them integral; otherwise rounded at 10^6, and then
  *   an optimum is reported as FEASIBLE with a message, since it is optimal only for the rounded weights).</li>
  * </ul>
- * Redundant constraints (each a parameter, measured in {@code docs/cpsat.md}): per-node load cuts for the
- * makespan, a cumulative over all layers with capacity = node count, and symmetry breaking among identical
- * nodes. Horizon: everything done one after another after the latest release/availableAt, which every
+ * Redundant constraints (each a parameter, off by default because none measured better here, see
+ * {@code docs/cpsat.md}): per-node load cuts for the makespan, a cumulative over all layers with capacity =
+ * node count, and symmetry breaking among identical nodes. Horizon: everything done one after another after the latest release/availableAt, which every
  * placement can meet, so no solution is cut off.
  */
 public final class CpSatSolver implements Solver {
@@ -93,9 +93,9 @@ public final class CpSatSolver implements Solver {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.ofBoolean("loadCuts", true, "per-node load cuts (makespan): availableAt + Σ proc·x ≤ makespan, likewise for ingress"),
+                ParamSpec.ofBoolean("loadCuts", false, "per-node load cuts (makespan): availableAt + Σ proc·x ≤ makespan, likewise for ingress"),
                 ParamSpec.ofBoolean("cumulative", false, "redundant cumulative over all layers with capacity = node count"),
-                ParamSpec.ofBoolean("symmetry", true, "symmetry breaking among identical nodes (same times, links, eligibility; no origin)"),
+                ParamSpec.ofBoolean("symmetry", false, "symmetry breaking among identical nodes (same times, links, eligibility; no origin)"),
                 ParamSpec.ofBoolean("deterministic", false, "with several workers, use CP-SAT's interleaved search: same seed and workers, same answer, "
                         + "but several times slower here (docs/cpsat.md); default: CP-SAT's parallel portfolio, deterministic only with 1 worker"),
                 ParamSpec.ofBoolean("fixToWarmStart", false, "fix every variable to the warm start's value (checks that the hint is a complete feasible solution)"));
@@ -428,7 +428,7 @@ public final class CpSatSolver implements Solver {
             if (ci.objective() == Objective.MAKESPAN) {
                 makespan = cp.newIntVar(0, horizon, "makespan");
                 for (int t = 0; t < T; t++) cp.addGreaterOrEqual(makespan, completion[t]);
-                if (options.params().getBoolean("loadCuts", true)) {
+                if (options.params().getBoolean("loadCuts", false)) {
                     long minRelease = Long.MAX_VALUE;
                     for (int t = 0; t < T; t++) minRelease = Math.min(minRelease, ci.release(t));
                     for (int n = 0; n < N; n++) {
@@ -449,7 +449,7 @@ public final class CpSatSolver implements Solver {
                 obj.add(-offset);
                 cp.minimize(obj.build());
             }
-            if (options.params().getBoolean("symmetry", true)) breakSymmetry();
+            if (options.params().getBoolean("symmetry", false)) breakSymmetry();
         }
 
         /** The smallest power of ten (≤ 10^6) that makes every weight an integer; else rounding at 10^6. */

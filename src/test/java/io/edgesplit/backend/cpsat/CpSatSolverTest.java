@@ -75,6 +75,53 @@ class CpSatSolverTest extends SolverContractTest {
         assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
     }
 
+    /** A tiny instance whose edge servers are identical copies, so that symmetry breaking has work to do. */
+    private static Instance withIdenticalServers(long seed) {
+        Instance in = TinyInstances.random(seed, 2, 3, 4);
+        List<Node> nodes = new ArrayList<>();
+        Node first = in.nodes().stream().filter(n -> n.kind() != NodeKind.DEVICE).findFirst().orElseThrow();
+        int k = 0;
+        for (Node n : in.nodes())
+            nodes.add(n.kind() == NodeKind.DEVICE ? n : new Node("edge" + (++k), NodeKind.EDGE, first.speed(), first.availableAt(), first.slowdown()));
+        List<Task> tasks = in.tasks().stream().map(t -> new Task(t.name(), t.model(), t.origin(), t.release(), t.weight(), null)).toList();
+        return new Instance(in.name() + "-sym", in.timeUnit(), in.objective(), in.granularity(), in.contention(), in.models(), nodes,
+                Network.uniform(in.network().defaultBandwidth(), in.network().defaultLatency()), List.of(), tasks, null);
+    }
+
+    /** The redundant constraints (all on) never cut off an optimum, and hints survive the symmetry breaking. */
+    @Test
+    void redundantConstraintsKeepTheOptimumAndTheHint() {
+        Map<String, Object> all = Map.of("loadCuts", true, "cumulative", true, "symmetry", true);
+        List<Instance> instances = new ArrayList<>(TinyInstances.allCombinations(2, 9000));
+        long seed = 9100;
+        for (Granularity g : Granularity.values())
+            for (Contention c : Contention.values())
+                for (Objective o : Objective.values())
+                    instances.add(withIdenticalServers(seed++).withGranularity(g).withContention(c).withObjective(o));
+        for (Instance in : instances) {
+            CompiledInstance ci = in.compile();
+            Outcome bf = solve(new BruteForceSolver(), ci, SolveOptions.defaults().withTimeLimit(20));
+            Outcome cp = solve(solver(), ci, portfolio().withParams(all));
+            assertEquals(Status.OPTIMAL, cp.solution().status());
+            assertEquals(bf.solution().objectiveTicks(), cp.solution().objectiveTicks(), 1e-6, in.name());
+            // A warm start that uses the last identical server first must be relabelled, not rejected.
+            int[][] placement = new int[ci.taskCount()][];
+            for (int t = 0; t < ci.taskCount(); t++) {
+                placement[t] = new int[ci.layerCount(t)];
+                for (int l = 0; l < ci.layerCount(t); l++) {
+                    int[] nodes = ci.nodesFor(t, l);
+                    placement[t][l] = nodes[nodes.length - 1 - (l % nodes.length)];
+                }
+            }
+            Schedule ws = ScheduleBuilder.build(ci, placement);
+            Map<String, Object> fixed = new java.util.HashMap<>(all);
+            fixed.put("fixToWarmStart", true);
+            Outcome f = solve(solver(), ci, portfolio().withWarmStart(ws).withParams(fixed));
+            assertTrue(f.solution().status().hasSchedule(), () -> "hint rejected on " + in.name());
+            assertEquals(ws.objectiveTicks(ci), f.solution().objectiveTicks(), 1e-6, in.name());
+        }
+    }
+
     /**
      * SPEC 1.6: single-layer tasks from distinct devices, all forced onto one edge node, with ingress
      * contention are the two-machine flow shop (machine 1 = the edge's ingress, machine 2 = its compute;
