@@ -44,6 +44,7 @@ public final class CpSatMeasurements {
             case "small" -> small(workers, limit, args.length > 3 && args[3].equals("portfolio") ? Map.of("deterministic", false) : Map.of());
             case "ablation" -> ablation(workers, limit, args.length > 3 ? args[3] : "all", args.length > 4 && args[4].equals("portfolio"));
             case "warm" -> warm(workers, limit, args.length > 3 && args[3].equals("portfolio") ? Map.of("deterministic", false) : Map.of());
+            case "dataset" -> dataset(workers, limit, args[3], args.length > 4 && args[4].equals("warm"));
             case "mk01" -> mk01(workers, limit, args.length > 3 && args[3].equals("portfolio") ? Map.of("deterministic", false) : Map.of());
             default -> throw new IllegalArgumentException(what);
         }
@@ -114,6 +115,29 @@ public final class CpSatMeasurements {
                     System.out.println(String.format(Locale.ROOT, "%-20s seed %d ", c.getKey(), seed) + row(ci, o));
                 }
             }
+    }
+
+    /** Every instance of a committed folder: time to prove, or cold versus warm (local) time to first solution. */
+    static void dataset(int workers, double limit, String dir, boolean warmToo) {
+        java.io.File[] files = new java.io.File(dir).listFiles((d, n) -> n.endsWith(".json"));
+        java.util.Arrays.sort(files);
+        for (java.io.File f : files) {
+            CompiledInstance ci = InstanceJson.read(f.toPath()).compile();
+            Schedule ws = null;
+            if (warmToo) {
+                Outcome local = CheckedSolve.run(new LocalSolver(), ci, SolveOptions.defaults());
+                if (local.solution().status().hasSchedule()) ws = Schedule.fromSolution(ci, local.solution());
+            }
+            for (boolean warm : warmToo ? new boolean[]{false, true} : new boolean[]{false}) {
+                if (warm && ws == null) continue;
+                SolveOptions o = SolveOptions.defaults().withTimeLimit(limit).withWorkers(workers);
+                if (warm) o = o.withWarmStart(ws);
+                Outcome out = run(ci, o);
+                TracePoint first = out.trace().stream().filter(p -> p.objectiveTicks() != null).findFirst().orElse(null);
+                System.out.println((warmToo ? (warm ? "warm  " : "cold  ") : "") + row(ci, out) + (first == null ? "  no solution"
+                        : String.format(Locale.ROOT, "  first %.2f s obj %s", first.seconds(), first.objectiveTicks())));
+            }
+        }
     }
 
     static void mk01(int workers, double limit, Map<String, Object> params) {
