@@ -54,6 +54,7 @@ final class ChocoModel {
     final long[] scaledWeight;
     /** Per task: the latest tick any of its items may end at (see {@link #horizons}). */
     final long[] horizon;
+    private final List<IntVar> auxiliary = new ArrayList<>();
 
     /** One (tensor, destination) transfer slot of a task. */
     record TransferVar(int tensor, int to, IntVar start, int[] sources, BoolVar performed) {}
@@ -128,11 +129,8 @@ final class ChocoModel {
                     long p = ci.proc(t, l, n);
                     // availableAt (SPEC 1.4.4) binds every layer on the node, even a zero-tick one.
                     if (ci.availableAt(n) > lo) model.arithm(S[t][l], ">=", (int) ci.availableAt(n)).impliedBy(x[t][l][n]);
-                    if (p > 0) {
-                        Task task = nodes.length == 1 ? model.taskVar(S[t][l], (int) p)
-                                : model.taskVar(S[t][l], (int) p, x[t][l][n]);
-                        computeTasks.get(n).add(task);
-                    }
+                    if (p > 0) computeTasks.get(n).add(nodes.length == 1 ? model.taskVar(S[t][l], (int) p)
+                            : alternative(S[t][l], (int) Math.max(lo, ci.availableAt(n)), (int) p, x[t][l][n], "S_" + t + "_" + l + "_" + n));
                 }
             }
             // DAG precedences hold whatever the placement: a consumer starts after its producer ends
@@ -248,7 +246,8 @@ final class ChocoModel {
                     }
                     dur[i] = (int) ci.transfer(bytes, p, q);
                     if (ci.contention() == Contention.INGRESS && dur[i] > 0)
-                        ingressTasks.get(q).add(model.taskVar(ts, dur[i], performedFrom[i]));
+                        ingressTasks.get(q).add(performedFrom[i].isInstantiatedTo(1) ? model.taskVar(ts, dur[i])
+                                : alternative(ts, (int) ready.getLB(), dur[i], performedFrom[i], "TS_" + t + "_" + tensor + "_" + p + "_" + q));
                 }
                 BoolVar performed;
                 if (from.length == 1) performed = performedFrom[0];
@@ -294,6 +293,20 @@ final class ChocoModel {
         if (arr.length == 1) model.arithm(completion[t], "=", arr[0]).post();
         else model.max(completion[t], arr).post();
         return out;
+    }
+
+    /**
+     * An optional task on its own start variable, equal to {@code start} when performed. It must not share
+     * {@code start}: Choco's cumulative narrows an optional task's start as if it were performed (sound
+     * only for a start that means nothing when the task is not performed). Unperformed, it is unconstrained;
+     * the search sets it last ({@link #auxiliaryVars}).
+     */
+    private Task alternative(IntVar start, int lo, int duration, BoolVar performed, String name) {
+        int hi = Math.max(lo, start.getUB());
+        IntVar own = model.intVar(name, lo, hi, true);
+        model.arithm(own, "=", start).impliedBy(performed);
+        auxiliary.add(own);
+        return model.taskVar(own, duration, performed);
     }
 
     private void postResource(List<Task> tasks) {
@@ -456,6 +469,9 @@ final class ChocoModel {
         }
         return v.toArray(new IntVar[0]);
     }
+
+    /** The private starts of the optional tasks, to be fixed after everything else. */
+    IntVar[] auxiliaryVars() { return auxiliary.toArray(new IntVar[0]); }
 
     /** Values of the current (solution) assignment, read into a schedule with its transfers. */
     Schedule readSchedule() {

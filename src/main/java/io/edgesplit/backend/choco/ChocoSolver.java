@@ -68,7 +68,7 @@ public final class ChocoSolver implements Solver {
         return List.of(
                 ParamSpec.ofString("search", "auto", "auto | complete | lns-then-complete"),
                 ParamSpec.ofString("branching", "placement-first",
-                        "placement-first (dom/wdeg on placements, then smallest start) | choco-default"),
+                        "placement-first (dom/wdeg on placements, then smallest start) | dwd (Choco dom/wdeg on placements, then on times)"),
                 ParamSpec.ofBoolean("restarts", true, "Luby restarts in the complete search"),
                 ParamSpec.ofBoolean("lcg", false, "Choco 5 lazy clause generation"),
                 ParamSpec.ofBoolean("redundant", true, "per-node load cuts for the makespan"),
@@ -88,8 +88,8 @@ public final class ChocoSolver implements Solver {
         if (!List.of("auto", "complete", "lns-then-complete").contains(search))
             throw new IllegalArgumentException("params.search: expected auto, complete or lns-then-complete, got " + search);
         String branching = options.params().getString("branching", "placement-first");
-        if (!List.of("placement-first", "choco-default").contains(branching))
-            throw new IllegalArgumentException("params.branching: expected placement-first or choco-default, got " + branching);
+        if (!List.of("placement-first", "dwd").contains(branching))
+            throw new IllegalArgumentException("params.branching: expected placement-first or dwd, got " + branching);
         boolean lns = search.equals("lns-then-complete");
         if (search.equals("auto")) {
             int choices = 0;
@@ -171,11 +171,21 @@ public final class ChocoSolver implements Solver {
                 parts.add(Search.intVarSearch(new DomOverWDeg<>(placement, options.seed()), fastest, placement));
             parts.add(Search.intVarSearch(new Smallest(), new IntDomainMin(), times));
             parts.add(Search.inputOrderLBSearch(cm.objective));
+            if (cm.auxiliaryVars().length > 0) parts.add(Search.inputOrderLBSearch(cm.auxiliaryVars()));
             @SuppressWarnings("unchecked")
             AbstractStrategy<IntVar>[] arr = parts.toArray(new AbstractStrategy[0]);
             solver.setSearch(Search.lastConflict(Search.sequencer(arr)));
         } else {
-            solver.setSearch(Search.lastConflict(Search.domOverWDegSearch(concat(placement, times, cm.objective))));
+            // Choco's own dom/wdeg (value = lower bound) on placements, then on times. Placements still come
+            // first: Choco 5.0.0's cumulative does not re-check its profile when a "performed" boolean is
+            // fixed after the starts (docs/choco.md), so performed must be decided before any start.
+            List<AbstractStrategy<IntVar>> parts = new ArrayList<>();
+            if (placement.length > 0) parts.add(Search.domOverWDegSearch(placement));
+            parts.add(Search.domOverWDegSearch(concat(times, new IntVar[0], cm.objective)));
+            if (cm.auxiliaryVars().length > 0) parts.add(Search.inputOrderLBSearch(cm.auxiliaryVars()));
+            @SuppressWarnings("unchecked")
+            AbstractStrategy<IntVar>[] arr = parts.toArray(new AbstractStrategy[0]);
+            solver.setSearch(Search.lastConflict(Search.sequencer(arr)));
         }
         // The incumbent's placement as a hint for the first descent (it is excluded by the objective cut,
         // but its placement with better-packed starts often is not).
