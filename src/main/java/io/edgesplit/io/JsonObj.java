@@ -37,8 +37,7 @@ public final class JsonObj {
 
     public boolean has(String field) {
         seen.add(field);
-        JsonNode v = node.get(field);
-        return v != null && !v.isNull();
+        return node.get(field) != null; // an explicit null is present, and then rejected by the typed getter
     }
 
     public JsonNode raw(String field) {
@@ -133,7 +132,6 @@ public final class JsonObj {
         seen.add(field);
         JsonNode v = node.get(field);
         if (v == null) throw new InvalidInputException(child(field), "missing required field \"" + field + "\"");
-        if (v.isNull()) throw new InvalidInputException(child(field), "expected a value, got null");
         return v;
     }
 

@@ -1,0 +1,49 @@
+package io.edgesplit.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The centre (problem model, files, solutions, validator, schedule building, SPI) uses no solver library. */
+class ArchitectureTest {
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.edgesplit");
+
+    static final String[] CENTRE = {"io.edgesplit.model..", "io.edgesplit.io..", "io.edgesplit.solution..",
+            "io.edgesplit.validate..", "io.edgesplit.schedule..", "io.edgesplit.solver.."};
+
+    @Test
+    void theCentreIsFreeOfOrToolsAndChoco() {
+        noClasses().that().resideInAnyPackage(CENTRE)
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.ortools..", "org.chocosolver..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theCentreDoesNotDependOnBackendsOrTheCli() {
+        noClasses().that().resideInAnyPackage(CENTRE)
+                .should().dependOnClassesThat().resideInAnyPackage("io.edgesplit.backend..", "io.edgesplit.cli..",
+                        "io.edgesplit.bench..", "io.edgesplit.report..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theValidatorSharesNoCodeWithScheduleBuilding() {
+        noClasses().that().resideInAPackage("io.edgesplit.validate..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.edgesplit.schedule..", "io.edgesplit.backend..")
+                .check(MAIN);
+    }
+
+    @Test
+    void backendsDoNotDependOnEachOtherExceptThroughTheCentre() {
+        for (String b : new String[]{"local", "bruteforce", "cpsat", "choco", "medag", "decoupled", "heft", "random", "edgeonly", "neurosurgeon"})
+            noClasses().that().resideInAPackage("io.edgesplit.backend." + b + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("io.edgesplit.cli..", "io.edgesplit.bench..")
+                    .allowEmptyShould(true)
+                    .check(MAIN);
+    }
+}

@@ -1,0 +1,49 @@
+package io.edgesplit.io;
+
+import io.edgesplit.model.Instance;
+import io.edgesplit.solution.Solution;
+import io.edgesplit.solver.CheckedSolve;
+import io.edgesplit.solver.SolveOptions;
+import io.edgesplit.backend.local.LocalSolver;
+import io.edgesplit.testing.TinyInstances;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RoundTripTest {
+    @Test
+    void readingWhatWasWrittenGivesAnEqualInstance() {
+        for (long seed = 0; seed < 200; seed++) {
+            Instance in = TinyInstances.tiny(seed);
+            String text = InstanceJson.write(in);
+            Instance back = InstanceJson.parse(text);
+            assertEquals(in, back, "seed " + seed);
+            assertEquals(text, InstanceJson.write(back), "seed " + seed);
+        }
+    }
+
+    @Test
+    void committedInstancesRoundTrip() throws Exception {
+        Path root = Path.of("datasets/instances");
+        if (!Files.isDirectory(root)) return;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                Instance in = InstanceJson.read(f);
+                assertEquals(in, InstanceJson.parse(InstanceJson.write(in)), f.toString());
+            }
+        }
+    }
+
+    @Test
+    void aSolutionRoundTrips() {
+        Instance in = TinyInstances.tiny(5);
+        Solution s = CheckedSolve.run(new LocalSolver(), in.compile(), SolveOptions.defaults()).solution().withWallSeconds(0.25);
+        String text = SolutionJson.write(s);
+        assertEquals(s, SolutionJson.parse(text));
+        assertEquals(text, SolutionJson.write(SolutionJson.parse(text)));
+    }
+}
