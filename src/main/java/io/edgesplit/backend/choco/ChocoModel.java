@@ -292,7 +292,52 @@ final class ChocoModel {
         completion[t] = model.intVar("C_" + t, (int) lo, (int) Math.max(lo, H), true);
         if (arr.length == 1) model.arithm(completion[t], "=", arr[0]).post();
         else model.max(completion[t], arr).post();
+        postTaskBound(t);
         return out;
+    }
+
+    /**
+     * A redundant bound on C_t that propagation alone misses while placements are open (a consumer's
+     * transfer delay only counts once both ends are placed): either every layer runs on the origin, one at
+     * a time after max(release, availableAt), or some layer runs on another node q, and the path from the
+     * input through it back to the origin crosses the network twice (into q and out of q). Both cases also
+     * need the longest path of shortest processing times.
+     */
+    private void postTaskBound(int t) {
+        int L = ci.layerCount(t), origin = ci.origin(t);
+        long[] cp = new long[L];
+        long longest = 0;
+        boolean canAllLocal = true;
+        long local = Math.max(ci.release(t), ci.availableAt(origin));
+        for (int l = 0; l < L; l++) {
+            long minProc = Long.MAX_VALUE;
+            for (int n : ci.nodesFor(t, l)) minProc = Math.min(minProc, ci.proc(t, l, n));
+            long before = 0;
+            for (int p : ci.preds(t, l)) before = Math.max(before, cp[p]);
+            cp[l] = before + minProc;
+            longest = Math.max(longest, cp[l]);
+            if (ci.canRun(t, l, origin)) local += ci.proc(t, l, origin);
+            else canAllLocal = false;
+        }
+        long minCross = Long.MAX_VALUE;
+        for (int tensor = -1; tensor < L; tensor++)
+            for (int p = 0; p < ci.nodeCount(); p++)
+                for (int q = 0; q < ci.nodeCount(); q++)
+                    if (p != q) minCross = Math.min(minCross, ci.transfer(ci.tensorBytes(t, tensor), p, q));
+        long remote = ci.release(t) + Math.max(longest, minCross == Long.MAX_VALUE ? 0 : 2 * minCross);
+        local = Math.max(local, ci.release(t) + longest);
+        long both = canAllLocal ? Math.min(local, remote) : remote;
+        if (both > completion[t].getUB()) both = completion[t].getUB(); // the incumbent cut decides then
+        model.arithm(completion[t], ">=", (int) both).post();
+        if (!canAllLocal || local == remote) return;
+        BoolVar[] onOrigin = new BoolVar[L];
+        for (int l = 0; l < L; l++) onOrigin[l] = x[t][l][origin];
+        BoolVar allLocal = model.boolVar("local_" + t);
+        model.addClausesBoolAndArrayEqVar(onOrigin, allLocal);
+        if (local <= completion[t].getUB()) model.arithm(completion[t], ">=", (int) local).impliedBy(allLocal);
+        else model.arithm(allLocal, "=", 0).post();
+        if (remote <= completion[t].getUB()) model.arithm(completion[t], ">=", (int) remote).impliedBy(allLocal.not());
+        else model.arithm(allLocal, "=", 1).post();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.edgesplit.backend.choco;
 
 import io.edgesplit.model.CompiledInstance;
+import io.edgesplit.model.Objective;
 import io.edgesplit.schedule.PriorityRule;
 import io.edgesplit.schedule.ScheduleBuilder;
 import io.edgesplit.solution.Schedule;
@@ -14,7 +15,7 @@ import io.edgesplit.validate.Validator;
 import org.chocosolver.solver.Solution;
 import org.chocosolver.solver.search.limits.FailCounter;
 import org.chocosolver.solver.search.loop.lns.INeighborFactory;
-import org.chocosolver.solver.search.loop.monitors.IMonitorInitialize;
+import org.chocosolver.solver.search.loop.monitors.IMonitorDownBranch;
 import org.chocosolver.solver.search.strategy.Search;
 import org.chocosolver.solver.search.strategy.selectors.values.IntDomainMin;
 import org.chocosolver.solver.search.strategy.selectors.values.IntValueSelector;
@@ -67,12 +68,12 @@ public final class ChocoSolver implements Solver {
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.ofString("search", "auto", "auto | complete | lns-then-complete"),
-                ParamSpec.ofString("branching", "placement-first",
-                        "placement-first (dom/wdeg on placements, then smallest start) | dwd (Choco dom/wdeg on placements, then on times)"),
+                ParamSpec.ofString("branching", "auto",
+                        "auto (placement-first for makespan, dwd for total latency) | placement-first (dom/wdeg on placements, then smallest start) | dwd (Choco dom/wdeg on placements, then on times)"),
                 ParamSpec.ofBoolean("restarts", true, "Luby restarts in the complete search"),
                 ParamSpec.ofBoolean("lcg", false, "Choco 5 lazy clause generation"),
                 ParamSpec.ofBoolean("redundant", true, "per-node load cuts for the makespan"),
-                ParamSpec.ofDouble("lnsShare", 0.5, "share of the time limit given to LNS before the complete search"));
+                ParamSpec.ofDouble("lnsShare", 0.5, "share of the time limit given to LNS (after a complete search on 20% of it, under search = auto)"));
     }
 
     @Override
@@ -87,29 +88,37 @@ public final class ChocoSolver implements Solver {
         String search = options.params().getString("search", "auto");
         if (!List.of("auto", "complete", "lns-then-complete").contains(search))
             throw new IllegalArgumentException("params.search: expected auto, complete or lns-then-complete, got " + search);
-        String branching = options.params().getString("branching", "placement-first");
-        if (!List.of("placement-first", "dwd").contains(branching))
-            throw new IllegalArgumentException("params.branching: expected placement-first or dwd, got " + branching);
-        boolean lns = search.equals("lns-then-complete");
-        if (search.equals("auto")) {
-            int choices = 0;
-            for (int t = 0; t < ci.taskCount(); t++)
-                for (int l = 0; l < ci.layerCount(t); l++) choices += ci.nodesFor(t, l).length;
-            lns = choices > LNS_THRESHOLD;
+        String branching = options.params().getString("branching", "auto");
+        if (!List.of("auto", "placement-first", "dwd").contains(branching))
+            throw new IllegalArgumentException("params.branching: expected auto, placement-first or dwd, got " + branching);
+        if (branching.equals("auto"))
+            branching = ci.objective() == Objective.MAKESPAN ? "placement-first" : "dwd";
+        double share = Math.min(0.9, Math.max(0.0, options.params().getDouble("lnsShare", 0.5)));
+        int choices = 0;
+        for (int t = 0; t < ci.taskCount(); t++)
+            for (int l = 0; l < ci.layerCount(t); l++) choices += ci.nodesFor(t, l).length;
+
+        // The plan: (LNS?, end of the phase as a share of the time limit). The last phase is always complete.
+        List<double[]> plan = new ArrayList<>();
+        if (search.equals("lns-then-complete")) plan.add(new double[]{1, share});
+        else if (search.equals("auto") && choices > LNS_THRESHOLD) {
+            // a short complete search first (it proves the easy ones), then LNS, then complete again from
+            // the best schedule found
+            plan.add(new double[]{0, 0.2});
+            plan.add(new double[]{1, Math.min(0.95, 0.2 + share)});
         }
+        plan.add(new double[]{0, 1.0});
 
         Long bound = null;
-        if (lns) {
-            double share = Math.min(0.9, Math.max(0.0, options.params().getDouble("lnsShare", 0.5)));
-            long lnsEnd = t0 + (long) ((deadline - t0) * share);
-            Phase p = runPhase(ci, options, incumbent, true, branching, lnsEnd, t0, trace);
-            if (p.best != null) incumbent = p.best;
-            bound = p.bound;
-            if (p.proven) return finish(ci, incumbent, p, bound, trace, t0);
+        Phase last = null;
+        for (double[] step : plan) {
+            long end = t0 + (long) ((deadline - t0) * step[1]);
+            last = runPhase(ci, options, incumbent, step[0] == 1, branching, end, t0, trace);
+            if (last.best != null) incumbent = last.best;
+            bound = max(bound, last.bound);
+            if (last.proven) break;
         }
-        Phase p = runPhase(ci, options, incumbent, false, branching, deadline, t0, trace);
-        if (p.best != null) incumbent = p.best;
-        return finish(ci, incumbent, p, max(bound, p.bound), trace, t0);
+        return finish(ci, incumbent, last, bound, trace, t0);
     }
 
     private static SolveResult finish(CompiledInstance ci, Schedule best, Phase p, Long bound, List<TracePoint> trace, long t0) {
@@ -203,13 +212,18 @@ public final class ChocoSolver implements Solver {
             solver.setLubyRestart(100, new FailCounter(cm.model, 0), Integer.MAX_VALUE);
         }
 
+        // The bound: the objective's lower bound after propagation at the root (read before each decision
+        // taken there, so also after restarts). Under LNS the root holds a fragment of fixed variables, so
+        // no bound is read there.
         long[] rootBound = {-1};
-        solver.plugMonitor(new IMonitorInitialize() {
-            @Override
-            public void afterInitialize(boolean correct) {
-                rootBound[0] = correct ? cm.objective.getLB() : Long.MAX_VALUE;
-            }
-        });
+        if (!lns)
+            solver.plugMonitor(new IMonitorDownBranch() {
+                @Override
+                public void beforeDownBranch(boolean left) {
+                    // the first decision is already on the path (after ROOT) but not yet applied
+                    if (left && solver.getDecisionPath().size() <= 2) rootBound[0] = Math.max(rootBound[0], cm.objective.getLB());
+                }
+            });
         solver.plugMonitor((org.chocosolver.solver.search.loop.monitors.IMonitorSolution) () -> {
             Schedule s = cm.readSchedule();
             phase.best = s;
@@ -222,12 +236,8 @@ public final class ChocoSolver implements Solver {
         }
         boolean stopped = solver.isStopCriterionMet() || solver.hasEndedUnexpectedly();
         phase.proven = !lns && !stopped;
-        if (rootBound[0] == Long.MAX_VALUE) {
-            // Root propagation failed: no schedule beats the incumbent.
-            phase.proven = true;
-        } else if (rootBound[0] >= 0) {
-            phase.bound = unscale(cm, rootBound[0]);
-        }
+        // A bound on the schedules better than the incumbent; the incumbent itself bounds the rest.
+        if (rootBound[0] >= 0) phase.bound = Math.min(unscale(cm, rootBound[0]), (long) Math.floor(incumbent.objectiveTicks(ci) + 1e-9));
         if (!phase.proven) phase.note = lns ? "LNS phase ended" : "time limit reached";
         return phase;
     }
