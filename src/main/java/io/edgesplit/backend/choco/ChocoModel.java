@@ -63,10 +63,28 @@ final class ChocoModel {
      * @param incumbent a feasible schedule; its objective bounds the horizons, and the model only admits
      *                  strictly better schedules when {@code strictlyBetter}
      */
-    ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant) {
+    /** Thrown when building the model would outlast the time limit (large instances). */
+    static final class TooLarge extends RuntimeException {
+        TooLarge(String message) { super(message, null, false, false); }
+    }
+
+    private final long buildDeadline;
+
+    private void checkTime() {
+        if (System.nanoTime() > buildDeadline)
+            throw new TooLarge("the Choco model of " + ci.totalLayers() + " layers could not be built within the time limit");
+    }
+
+    /**
+     * @param buildDeadline System.nanoTime() by which the model must be built, or {@link TooLarge} is thrown
+     */
+    ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, long buildDeadline) {
+        this.buildDeadline = buildDeadline;
         this.ci = ci;
         this.T = ci.taskCount();
-        Settings settings = Settings.init().setLCG(lcg);
+        // No table substitution: Choco turns some small-looking scalars (many booleans and one wide
+        // variable) into compact tables, which exhausted a 2 GB heap on a 266-layer instance.
+        Settings settings = Settings.init().setLCG(lcg).setEnableTableSubstitution(false);
         this.model = new Model("edgesplit-" + ci.name(), settings);
         this.scaledWeight = new long[T];
         this.weightScale = ci.objective() == Objective.TOTAL_LATENCY ? weightScale(ci) : 1;
@@ -87,6 +105,7 @@ final class ChocoModel {
         completion = new IntVar[T];
 
         for (int t = 0; t < T; t++) {
+            checkTime();
             int L = ci.layerCount(t);
             int H = (int) horizon[t];
             int release = (int) ci.release(t);
@@ -148,6 +167,7 @@ final class ChocoModel {
         }
 
         for (int n = 0; n < ci.nodeCount(); n++) {
+            checkTime();
             postResource(computeTasks.get(n));
             if (ci.contention() == Contention.INGRESS) postResource(ingressTasks.get(n));
         }
@@ -159,12 +179,11 @@ final class ChocoModel {
             model.max(objective, completion).post();
             if (redundant) postLoadCuts();
         } else {
+            // Only schedules no worse than the incumbent matter, so its objective (checked against the int
+            // range) bounds the variable; Choco switches to long arithmetic inside the sum when needed.
             long hi = 0;
             for (int t = 0; t < T; t++) hi += scaledWeight[t] * (horizon[t] - ci.release(t));
-            if (hi > INT_LIMIT)
-                throw new UnsupportedInstanceException("choco: the weighted total latency can reach " + hi
-                        + " (weights scaled by " + weightScale + "), beyond the int range Choco works in");
-            objective = model.intVar("totalLatency", 0, (int) hi, true);
+            objective = model.intVar("totalLatency", 0, (int) Math.min(hi, ub), true);
             IntVar[] vs = new IntVar[T + 1];
             int[] cs = new int[T + 1];
             long constant = 0;
@@ -198,6 +217,7 @@ final class ChocoModel {
         int H = (int) horizon[t];
         List<IntVar> arrivalsAtOrigin = new ArrayList<>();
         for (int tensor = -1; tensor < L; tensor++) {
+            checkTime();
             List<Integer> consumers = new ArrayList<>();
             if (tensor < 0) {
                 for (int l = 0; l < L; l++) if (ci.readsInput(t, l)) consumers.add(l);

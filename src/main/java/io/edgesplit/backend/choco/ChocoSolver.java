@@ -41,12 +41,19 @@ import java.util.Map;
  *   exists, however short the time limit.</li>
  *   <li>The model admits only schedules strictly better than the incumbent. If Choco's search ends
  *   without being stopped, the last schedule it found, or else the incumbent, is proven optimal.</li>
- *   <li>Search: placements first (dom/wdeg, value = the node with the shortest processing time, or the
- *   incumbent's node as a hint), then starts (smallest earliest start, assigned to it), with last-conflict
- *   and Luby restarts. On larger models ({@code search = auto}) a first share of the time runs
- *   propagation-guided LNS from the incumbent, then the complete search resumes from the best schedule
- *   found, which is what can prove optimality.</li>
+ *   <li>Search: placements first, then times, then the private starts of unperformed optional tasks, with
+ *   last-conflict and Luby restarts. For the makespan ({@code placement-first}): dom/wdeg on placements
+ *   with the fastest node first, then the smallest earliest start, assigned to it. For total latency
+ *   ({@code dwd}): Choco's dom/wdeg with the smallest value on placements, then on times. Each was better
+ *   on its objective (docs/choco.md). The incumbent's placement is a hint for the first descent.</li>
+ *   <li>{@code search = auto} on models with more than {@value #LNS_THRESHOLD} (layer, node) choices:
+ *   complete search for 20% of the time (it proves the easy ones), propagation-guided LNS from the best
+ *   schedule for {@code lnsShare} of it, then complete search again from the best schedule found, which is
+ *   what can still prove optimality. Smaller models get the complete search only.</li>
  * </ol>
+ * Result: {@code OPTIMAL} when a complete search ends unstopped; otherwise {@code FEASIBLE} with the
+ * objective's lower bound after root propagation (floored to whole ticks) and the anytime trace.
+ * {@code INFEASIBLE} never occurs: the schedule builder makes a feasible schedule of every valid instance.
  * Choco's search is single-threaded: {@code workers} is accepted and ignored (no ParallelPortfolio).
  */
 public final class ChocoSolver implements Solver {
@@ -111,9 +118,16 @@ public final class ChocoSolver implements Solver {
 
         Long bound = null;
         Phase last = null;
-        for (double[] step : plan) {
-            long end = t0 + (long) ((deadline - t0) * step[1]);
+        long setup = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            double[] step = plan.get(i);
+            long now = System.nanoTime();
+            // Each phase builds its model and propagates it at the root before Choco's clock can stop it:
+            // on a large instance that setup dominates, so a phase that cannot pay for it is skipped.
+            if (last != null && deadline - now < 3 * setup) break;
+            long end = i == plan.size() - 1 ? deadline : t0 + (long) ((deadline - t0) * step[1]);
             last = runPhase(ci, options, incumbent, step[0] == 1, branching, end, t0, trace);
+            setup = Math.max(setup, last.setupNanos);
             if (last.best != null) incumbent = last.best;
             bound = max(bound, last.bound);
             if (last.proven) break;
@@ -138,6 +152,8 @@ public final class ChocoSolver implements Solver {
         boolean proven;
         Long bound;
         String note;
+        /** Model building and root propagation: from the phase's start to its first decision (or its end). */
+        long setupNanos;
     }
 
     /**
@@ -146,14 +162,44 @@ public final class ChocoSolver implements Solver {
      */
     private Phase runPhase(CompiledInstance ci, SolveOptions options, Schedule incumbent, boolean lns, String branching,
                            long until, long t0, List<TracePoint> trace) {
+        try {
+            return choco(ci, options, incumbent, lns, branching, until, t0, trace);
+        } catch (OutOfMemoryError e) {
+            // The model of a large instance can exceed the heap; it is unreachable once we are here, and
+            // the incumbent is still a valid answer.
+            Phase phase = new Phase();
+            phase.note = "the Choco model ran out of memory; returning the best schedule-builder / warm-start schedule";
+            return phase;
+        }
+    }
+
+    private Phase choco(CompiledInstance ci, SolveOptions options, Schedule incumbent, boolean lns, String branching,
+                        long until, long t0, List<TracePoint> trace) {
         Phase phase = new Phase();
-        long remaining = until - System.nanoTime();
+        long phaseStart = System.nanoTime();
+        long remaining = until - phaseStart;
         if (remaining <= 0) {
             phase.note = "time limit reached before the search started";
             return phase;
         }
-        ChocoModel cm = new ChocoModel(ci, incumbent, true, options.params().getBoolean("lcg", false),
-                options.params().getBoolean("redundant", true));
+        ChocoModel cm;
+        try {
+            // Building must leave time to search: at most a third of what this phase has.
+            cm = new ChocoModel(ci, incumbent, true, options.params().getBoolean("lcg", false),
+                    options.params().getBoolean("redundant", true), phaseStart + remaining / 3);
+        } catch (ChocoModel.TooLarge e) {
+            phase.note = e.getMessage() + "; returning the best schedule-builder / warm-start schedule";
+            phase.setupNanos = System.nanoTime() - phaseStart;
+            return phase;
+        }
+        long built = System.nanoTime() - phaseStart;
+        if (until - System.nanoTime() < built) {
+            // Choco's clock is not checked during the root propagation, which costs about as much as the
+            // build: a search that cannot pay for it would overrun the time limit.
+            phase.note = "no time left to search the Choco model of " + ci.totalLayers() + " layers after building it";
+            phase.setupNanos = built;
+            return phase;
+        }
         org.chocosolver.solver.Solver solver = cm.model.getSolver();
         IntVar[] placement = cm.placementVars();
         IntVar[] times = cm.timeVars();
@@ -216,12 +262,12 @@ public final class ChocoSolver implements Solver {
         // taken there, so also after restarts). Under LNS the root holds a fragment of fixed variables, so
         // no bound is read there.
         long[] rootBound = {-1};
-        if (!lns)
-            solver.plugMonitor(new IMonitorDownBranch() {
+        solver.plugMonitor(new IMonitorDownBranch() {
                 @Override
                 public void beforeDownBranch(boolean left) {
+                    if (phase.setupNanos == 0) phase.setupNanos = System.nanoTime() - phaseStart;
                     // the first decision is already on the path (after ROOT) but not yet applied
-                    if (left && solver.getDecisionPath().size() <= 2) rootBound[0] = Math.max(rootBound[0], cm.objective.getLB());
+                    if (!lns && left && solver.getDecisionPath().size() <= 2) rootBound[0] = Math.max(rootBound[0], cm.objective.getLB());
                 }
             });
         solver.plugMonitor((org.chocosolver.solver.search.loop.monitors.IMonitorSolution) () -> {
@@ -234,6 +280,7 @@ public final class ChocoSolver implements Solver {
         while (solver.solve()) {
             // each call finds the next, strictly better, solution (the objective cut tightens itself)
         }
+        if (phase.setupNanos == 0) phase.setupNanos = System.nanoTime() - phaseStart;
         boolean stopped = solver.isStopCriterionMet() || solver.hasEndedUnexpectedly();
         phase.proven = !lns && !stopped;
         // A bound on the schedules better than the incumbent; the incumbent itself bounds the rest.
