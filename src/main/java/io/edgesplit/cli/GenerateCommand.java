@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-@Command(name = "generate", description = {
+@Command(name = "generate", mixinStandardHelpOptions = true, description = {
         "Write a generated instance: a named scenario family, a size class and a seed (the same arguments "
                 + "always give the same file). See docs/datasets.md.",
         "Families: testbed (3 Raspberry Pi endpoints, LAN edge PCs, VGG5), campus-light, campus-heavy "

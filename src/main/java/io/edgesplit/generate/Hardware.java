@@ -13,9 +13,9 @@ import io.edgesplit.model.NodeKind;
 final class Hardware {
     private Hardware() {}
 
-    /** A kind of machine: its tier and its effective speed in FLOP/s. */
+    /** A kind of machine: its tier and its effective speed in FLOP/s (rounded to whole MFLOP/s for readable files). */
     record NodeClass(String id, NodeKind kind, double peakFlops, double efficiency) {
-        double speed() { return peakFlops * efficiency; }
+        double speed() { return Math.round(peakFlops * efficiency / 1e6) * 1e6; }
     }
 
     /** Fraction of fp32 peak a GPU reaches on batch-1 inference (assumption). */
@@ -29,6 +29,11 @@ final class Hardware {
      * that for framework inference (assumption).
      */
     static final NodeClass RPI4 = new NodeClass("rpi4", NodeKind.DEVICE, 8.0e9, 0.5);
+    /**
+     * Raspberry Pi 3 Model B+ (4× Cortex-A53 at 1.4 GHz), the testbed's endpoint: Raspberry Pi Ltd's Pi 4
+     * launch (2019) gives the Pi 4 about 3× its CPU performance, so a third of the Pi 4 figure.
+     */
+    static final NodeClass RPI3BPLUS = new NodeClass("rpi3b+", NodeKind.DEVICE, 8.0e9 / 3, 0.5);
     /** Raspberry Pi 5: Raspberry Pi Ltd's launch claim (2023) is 2–3× the CPU performance of a Pi 4; we take 2.5×. */
     static final NodeClass RPI5 = new NodeClass("rpi5", NodeKind.DEVICE, 2.5 * 8.0e9, 0.5);
     /** Jetson Nano: 128 Maxwell CUDA cores at 921.6 MHz; NVIDIA quotes 472 GFLOPS fp16, so 236 GFLOPS fp32. */
@@ -51,9 +56,10 @@ final class Hardware {
     /**
      * Wi-Fi 5 (IEEE 802.11ac), one spatial stream at 80 MHz: 433.3 Mb/s PHY rate; about half of it
      * reaches an application (assumption), so 200 Mb/s = 25 MB/s at best; a device far from its access
-     * point gets less (per-device factor in the campus families). Latency 2 ms (assumption).
+     * point gets less (per-device factor in the campus families). Latency 1 ms one way, half of a typical
+     * 2 ms ping to the access point (assumption).
      */
-    static final LinkClass WIFI = new LinkClass("wifi5", 25e6, 0.002);
+    static final LinkClass WIFI = new LinkClass("wifi5", 25e6, 0.001);
     /** Gigabit Ethernet (IEEE 802.3ab): 941 Mb/s TCP goodput with 1500-byte frames ≈ 117.6 MB/s; 0.1 ms. */
     static final LinkClass LAN = new LinkClass("gbe", 117.6e6, 0.0001);
     /** The campus uplink to a cloud region: a 100 Mb/s share (12.5 MB/s) and 20 ms one way (assumptions). */

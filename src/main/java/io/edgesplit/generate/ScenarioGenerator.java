@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * for a seed. docs/datasets.md describes the families and where every number comes from.
  *
  * <ul>
- *   <li>{@code testbed}: like the seed paper's testbed: three endpoints (Raspberry Pi 4) on Wi-Fi, a few
+ *   <li>{@code testbed}: like the seed paper's testbed: three endpoints (Raspberry Pi 3B+) on Wi-Fi, a few
  *   desktop-PC edge servers on a gigabit LAN, VGG5 requests issued periodically, some edge load.</li>
  *   <li>{@code campus-light}, {@code campus-heavy}: a heterogeneous campus: Raspberry Pi 4/5 devices,
  *   Jetson Nano / Jetson Xavier NX / T4-server edge nodes, one A100 cloud; Wi-Fi device↔edge (a per-device
@@ -281,7 +281,7 @@ public final class ScenarioGenerator {
                 deviceCount = nodeCount - cloudCount - edgeCount;
             }
             for (int d = 0; d < deviceCount; d++) {
-                NodeClass c = campus && rnd.nextDouble() < 0.3 ? Hardware.RPI5 : Hardware.RPI4;
+                NodeClass c = !campus ? Hardware.RPI3BPLUS : rnd.nextDouble() < 0.3 ? Hardware.RPI5 : Hardware.RPI4;
                 double slowdown = 1.0;
                 if (campus && rnd.nextDouble() < (heavy ? 0.4 : 0.2)) slowdown = round2(uniform(1.0, heavy ? 2.0 : 1.5));
                 Node n = new Node("dev" + (d + 1), NodeKind.DEVICE, c.speed(), 0.0, slowdown);
@@ -346,7 +346,7 @@ public final class ScenarioGenerator {
         }
 
         /**
-         * Testbed: endpoints take turns and issue a request every 20 ms with up to 5 ms jitter. Campus:
+         * Testbed: endpoints take turns and issue a request every 10 ms with up to 5 ms jitter. Campus:
          * each task picks a device at random; each device's requests arrive as a Poisson process (mean gap
          * 100 ms light, 25 ms heavy). Tasks are numbered in release order.
          */
@@ -360,11 +360,12 @@ public final class ScenarioGenerator {
                 double release;
                 if (campus) {
                     double meanGap = heavy ? 0.025 : 0.100;
-                    clock[d] += -meanGap * Math.log(1.0 - rnd.nextDouble());
+                    // StrictMath: Math.log may differ by an ulp between JVMs, and the files must not.
+                    clock[d] += -meanGap * StrictMath.log(1.0 - rnd.nextDouble());
                     release = roundTenthMs(clock[d]);
                 } else {
                     release = roundTenthMs(lastPeriodic[d] + uniform(0, 0.005));
-                    lastPeriodic[d] += 0.020;
+                    lastPeriodic[d] += 0.010;
                 }
                 String model = pick(mix).name();
                 double weight = campus && rnd.nextDouble() < 0.2 ? 2.0 : 1.0;

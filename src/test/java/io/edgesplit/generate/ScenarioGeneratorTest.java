@@ -98,12 +98,12 @@ class ScenarioGeneratorTest {
     }
 
     @Test
-    void theTestbedHasThreeRaspberryPiEndpointsLanEdgeServersAndVgg5() {
+    void theTestbedHasThreeRaspberryPi3EndpointsLanEdgeServersAndVgg5() {
         for (long seed = 0; seed < 10; seed++) {
             Instance in = gen(Family.TESTBED, SizeClass.SMALL, seed);
             List<Node> devices = in.nodes().stream().filter(n -> n.kind() == NodeKind.DEVICE).toList();
             assertEquals(3, devices.size());
-            assertTrue(devices.stream().allMatch(n -> n.speed() == Hardware.RPI4.speed()));
+            assertTrue(devices.stream().allMatch(n -> n.speed() == Hardware.RPI3BPLUS.speed()));
             assertTrue(in.nodes().stream().noneMatch(n -> n.kind() == NodeKind.CLOUD));
             assertTrue(in.nodes().stream().filter(n -> n.kind() == NodeKind.EDGE).allMatch(n -> n.speed() == Hardware.DESKTOP_I7.speed()));
             assertTrue(in.tasks().stream().allMatch(t -> t.model().equals("vgg5")));
@@ -201,6 +201,14 @@ class ScenarioGeneratorTest {
         assertEquals("campus-light-small-s7", InstanceJson.read(i).name(), "default size: small");
         assertEquals(0, Main.execute("solve", "--instance", i.toString(), "--solver", "local", "--out", s.toString()));
         assertEquals(0, Main.execute("validate", "--instance", i.toString(), "--solution", s.toString()));
+    }
+
+    @Test
+    void helpExplainsTheFamiliesAndSizes() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.commandLine().setOut(new PrintWriter(out)).execute("generate", "--help"));
+        for (String word : List.of("testbed", "campus-light", "campus-heavy", "tiny", "small", "medium", "large", "--tasks", "docs/datasets.md"))
+            assertTrue(out.toString().contains(word), word);
     }
 
     @Test
