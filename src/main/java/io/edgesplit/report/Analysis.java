@@ -121,6 +121,19 @@ public final class Analysis {
         return ta + tb == 0 ? 0.5 : tb / (ta + tb);
     }
 
+    /**
+     * A claim of optimality that another valid run refutes with a strictly better objective. The validator
+     * checks schedules, not proofs: this is where a wrong proof of an exact backend becomes visible.
+     */
+    public boolean contradictedProof(Run r) {
+        if (!r.status().equals("OPTIMAL") || !r.hasSolution()) return false;
+        Double best = bestKnown.get(r.instance());
+        return best != null && r.objective() > best && !same(r.objective(), best);
+    }
+
+    /** The runs whose proof of optimality another run refutes. */
+    public List<Run> contradictedProofs() { return runs.stream().filter(this::contradictedProof).toList(); }
+
     /** Per configuration: counts, wins, gaps, Borda score, wall times. */
     public Table perSolver() {
         Map<String, double[]> borda = new HashMap<>();
@@ -142,11 +155,12 @@ public final class Analysis {
         StringColumn backend = StringColumn.create("backend");
         IntColumn nRuns = IntColumn.create("runs"), feasible = IntColumn.create("feasible"), optimal = IntColumn.create("optimal"),
                 win = IntColumn.create("wins"), timeouts = IntColumn.create("timeouts"), errors = IntColumn.create("errors"),
-                invalid = IntColumn.create("invalid"), refused = IntColumn.create("refused");
+                invalid = IntColumn.create("invalid"), refused = IntColumn.create("refused"),
+                contradicted = IntColumn.create("contradicted");
         DoubleColumn meanGap = DoubleColumn.create("mean_gap_pct"), geoGap = DoubleColumn.create("geomean_gap_pct"),
                 score = DoubleColumn.create("borda"), meanWall = DoubleColumn.create("mean_wall_s"), medWall = DoubleColumn.create("median_wall_s");
         for (String c : configs) {
-            int n = 0, feas = 0, opt = 0, to = 0, err = 0, inv = 0, ref = 0, gaps = 0;
+            int n = 0, feas = 0, opt = 0, to = 0, err = 0, inv = 0, ref = 0, gaps = 0, bad = 0;
             double sumGap = 0, sumLog = 0;
             for (Run r : runs) {
                 if (!r.config().equals(c)) continue;
@@ -159,6 +173,7 @@ public final class Analysis {
                     gaps++;
                 }
                 if (r.status().equals("OPTIMAL") && r.hasSolution()) opt++;
+                if (contradictedProof(r)) bad++;
                 if (r.status().equals("TIMEOUT")) to++;
                 if (r.status().equals("ERROR")) err++;
                 if (r.status().equals("INVALID")) inv++;
@@ -174,6 +189,7 @@ public final class Analysis {
             errors.append(err);
             invalid.append(inv);
             refused.append(ref);
+            contradicted.append(bad);
             if (gaps == 0) { meanGap.appendMissing(); geoGap.appendMissing(); }
             else { meanGap.append(100 * sumGap / gaps); geoGap.append(100 * Math.expm1(sumLog / gaps)); }
             score.append(borda.containsKey(c) ? borda.get(c)[0] : 0);
@@ -181,7 +197,7 @@ public final class Analysis {
             medWall.append(wallOf.get(c)[1]);
         }
         Table t = Table.create("per solver", solver, backend, nRuns, feasible, optimal, win, timeouts, errors, invalid, refused,
-                meanGap, geoGap, score, meanWall, medWall);
+                contradicted, meanGap, geoGap, score, meanWall, medWall);
         return t.sortOn(Comparator.comparingDouble((Row r) -> -r.getDouble("borda")).thenComparing(r -> r.getString("solver")));
     }
 

@@ -88,11 +88,20 @@ public final class Report {
             - **gap**: (objective − best known) / best known, over runs with a valid schedule; the best known is the least objective of any valid run and of the instance file's `bestKnown`. The geometric mean is exp(mean ln(1 + gap)) − 1.
             - **borda**: MiniZinc Challenge score: in every contest, each configuration meets each other one; a better answer (a schedule vs none, a lower objective, or the same objective with a proof) earns 1, a tie splits the point by wall time (t_other / (t_self + t_other)).
             - **timeouts / errors / invalid / refused**: runs stopped after their limit plus grace, backend failures, schedules the validator rejected (never counted as results), and instances the backend declined with a reason (e.g. too large for brute force).
+            - **contradicted**: runs claiming a proven optimum that another valid run beats: a wrong proof (the validator checks schedules, not proofs).
             """;
 
     public static String markdown(Analysis a, Table solver, Table inst) {
         StringBuilder sb = new StringBuilder("# Benchmark report\n\n").append(context(a)).append("\n\n");
         sb.append("## Per solver\n\n").append(TableWriters.markdown(solver, DECIMALS)).append('\n').append(DEFINITIONS).append('\n');
+        List<Analysis.Run> wrong = a.contradictedProofs();
+        if (!wrong.isEmpty()) {
+            sb.append("**Warning: ").append(wrong.size()).append(" claimed optimum(s) are beaten by another valid run:**\n\n");
+            for (Analysis.Run r : wrong)
+                sb.append("- ").append(r.config()).append(" on ").append(r.instance()).append(": claims ").append(r.objective())
+                        .append(" s optimal, best known ").append(a.bestKnown(r.instance())).append(" s\n");
+            sb.append('\n');
+        }
         sb.append("## Per instance (objective in seconds, best over repeats)\n\n").append(TableWriters.markdown(inst, OBJECTIVE_DIGITS)).append('\n');
         sb.append("## Plots\n\n");
         for (String p : List.of("profile-time", "profile-quality", "gap-vs-size", "anytime", "scaling"))

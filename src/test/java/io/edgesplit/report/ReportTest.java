@@ -144,4 +144,24 @@ class ReportTest {
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;
         return n;
     }
+
+    @Test
+    void aClaimedOptimumBeatenByAnotherValidRunIsFlaggedAsContradicted() throws Exception {
+        // Turn run A|exact into a wrong proof: it claims 0.12 s optimal while medag has 0.1 s.
+        Path csv = results.resolve("runs.csv");
+        Files.writeString(csv, Files.readString(csv).replace("OPTIMAL,0.1,100000,0.1,100000", "OPTIMAL,0.12,120000,0.12,120000"));
+        Analysis a = analysis();
+        assertEquals(1, a.contradictedProofs().size());
+        assertEquals("exact", a.contradictedProofs().get(0).config());
+        org.junit.jupiter.api.Assertions.assertTrue(Report.markdown(a, a.perSolver(), a.perInstance())
+                .contains("Warning: 1 claimed optimum(s) are beaten by another valid run"));
+        assertEquals(0, analysisOfFixture().contradictedProofs().size());
+    }
+
+    private Analysis analysisOfFixture() throws Exception {
+        Path fresh = results.resolveSibling("fresh");
+        Files.createDirectories(fresh);
+        Files.copy(Path.of("src/test/resources/report/fixture/runs.csv"), fresh.resolve("runs.csv"));
+        return new Analysis(Results.load(List.of(fresh), new ArrayList<>()));
+    }
 }
