@@ -239,7 +239,7 @@ public final class Plots {
         public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) { return to.append(v); }
 
         @Override
-        public Number parse(String source, java.text.ParsePosition pos) { throw new UnsupportedOperationException(); }
+        public Number parse(String source, java.text.ParsePosition pos) { throw new UnsupportedOperationException("axis labels are formatted, never parsed"); }
     }
 
     private static JFreeChart style(JFreeChart chart, int series) {

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The centre (problem model, files, solutions, validator, schedule building, SPI) uses no solver library. */
 class ArchitectureTest {
@@ -45,5 +46,13 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage("io.edgesplit.cli..", "io.edgesplit.bench..")
                     .allowEmptyShould(true)
                     .check(MAIN);
+    }
+
+    @Test
+    void theRulesCanFail() {
+        // The same rule applied to the cpsat backend must find its OR-Tools dependency.
+        assertTrue(noClasses().that().resideInAPackage("io.edgesplit.backend.cpsat..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.ortools..")
+                .evaluate(MAIN).hasViolation());
     }
 }
