@@ -77,7 +77,7 @@ public class PreschedulerBench {
                 run = MethodHandles.publicLookup().findStatic(c, "run",
                         MethodType.methodType(result, CompiledInstance.class, int[][].class));
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("io.edgesplit.schedule.DynamicPrescheduler is not in this build (the medag"
+                throw new Backends.Skipped("io.edgesplit.schedule.DynamicPrescheduler is not in this build (the medag"
                         + " branch has not been merged), skipped: " + e);
             }
         }

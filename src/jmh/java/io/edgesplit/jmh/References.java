@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -58,7 +59,7 @@ final class References {
         for (Solver s : registry.all()) {
             if (s.exact()) continue;
             // Backend-specific params belong to the benchmarked backend only: the others run with defaults.
-            Outcome o = CheckedSolve.run(s, ci, options.withParams(java.util.Map.of()));
+            Outcome o = CheckedSolve.run(s, ci, options.withParams(Map.of()));
             if (o.valid() && o.report().objectiveSeconds() != null && o.report().objectiveSeconds() < best) {
                 best = o.report().objectiveSeconds();
                 source = s.name();

@@ -47,9 +47,6 @@ public class ScalingBench {
     @Param("60")
     public double timeLimit;
 
-    @Param("")
-    public String params;
-
     private Solver solver;
     private CompiledInstance ci;
     private SolveOptions options;
@@ -57,15 +54,15 @@ public class ScalingBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        solver = Backends.require(backend);
+        Backends.Spec spec = Backends.Spec.parse(backend);
+        solver = spec.solver();
         instance = "gen:" + size;
         ci = InstanceSpec.load(instance).compile();
-        options = Backends.options(timeLimit, 1, params);
-        Outcome trial = CheckedSolve.run(solver, ci, options);
-        Checks.requireSchedule(trial, backend, instance);
-        System.out.printf("%n[edgesplit] %s on %s: %d tasks, %d layers, %d nodes; objective %.6f s, first solve %.3f s%n",
-                backend, instance, ci.taskCount(), ci.totalLayers(), ci.nodeCount(),
-                trial.report().objectiveSeconds(), trial.solution().wallSeconds());
+        options = spec.options(timeLimit, 1);
+        // No trial solve here (unlike SolveBench): at 1600 tasks one solve can take seconds, and the measured
+        // solves check validity themselves.
+        System.out.printf("%n[edgesplit] %s on %s: %d tasks, %d layers, %d nodes%n",
+                backend, instance, ci.taskCount(), ci.totalLayers(), ci.nodeCount());
     }
 
     @Benchmark

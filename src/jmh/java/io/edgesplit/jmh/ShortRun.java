@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * <p>Run from the repository root: {@code mvn -B -Pjmh -DskipTests package exec:exec}, or
  * {@code java -cp target/edgesplit-jmh.jar io.edgesplit.jmh.ShortRun [outDir]} (default results/jmh).
  * System properties shorten or widen it: {@code jmh.sizes} (scaling sizes, comma-separated
- * {@code t<tasks>-n<nodes>}), {@code jmh.scalingBackends}, {@code jmh.solveBackends},
+ * {@code t<tasks>-n<nodes>}), {@code jmh.scalingBackends}, {@code jmh.nodeSizes}, {@code jmh.nodeScalingBackends},
+ * {@code jmh.solveBackends},
  * {@code jmh.instances} (for SolveBench), {@code jmh.only} (a regexp of benchmark classes to run).
  */
 public final class ShortRun {
@@ -37,8 +38,17 @@ public final class ShortRun {
 
     /** Every heuristic and baseline backend the project plans; those not registered are skipped. */
     static final List<String> HEURISTICS = List.of("local", "medag", "decoupled", "edge-only", "neurosurgeon", "heft", "random");
+    /**
+     * The fast backends for the scaling runs; random (K full plans per solve) is left out. medag runs twice:
+     * with its defaults (remapping passes until nothing improves or the time limit), and with
+     * {@code maxPasses=0}, its construction alone (every task's shortest DAG path, then one preschedule).
+     */
+    static final List<String> SCALING = List.of("local", "edge-only", "decoupled", "heft", "medag", "medag:maxPasses=0");
+    /** The node-count series (at 200 tasks; 8 nodes comes from the task series) for medag only, to stay short. */
+    static final List<String> NODE_SCALING = List.of("medag", "medag:maxPasses=0");
+    static final String NODE_SIZES = "t200-n4,t200-n16";
     static final List<String> EXACT = List.of("cpsat", "choco");
-    static final String SIZES = "t50-n8,t100-n8,t200-n8,t400-n8,t800-n8,t1600-n8,t200-n4,t200-n16";
+    static final String SIZES = "t50-n8,t100-n8,t200-n8,t400-n8,t800-n8,t1600-n8";
 
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "results/jmh");
@@ -46,23 +56,29 @@ public final class ShortRun {
         long t0 = System.nanoTime();
         SolverRegistry registry = SolverRegistry.load();
         List<String> heuristics = registered(registry, prop("jmh.solveBackends", HEURISTICS), false);
-        List<String> scaling = registered(registry, prop("jmh.scalingBackends", HEURISTICS.stream().filter(b -> !b.equals("random")).toList()), false);
+        List<String> scaling = registered(registry, prop("jmh.scalingBackends", SCALING), false);
         List<String> exact = registered(registry, EXACT, true);
         List<String> instances = prop("jmh.instances", datasetInstances());
         List<String> sizes = prop("jmh.sizes", List.of(SIZES.split(",")));
+        List<String> nodeScaling = registered(registry, prop("jmh.nodeScalingBackends", NODE_SCALING), false);
+        List<String> nodeSizes = prop("jmh.nodeSizes", List.of(NODE_SIZES.split(",")));
         String only = System.getProperty("jmh.only", ".*");
         System.out.println("[edgesplit] short JMH profile; registered backends: " + registry.names());
         System.out.println("[edgesplit] SolveBench backends " + heuristics + " on " + instances);
         System.out.println("[edgesplit] ScalingBench backends " + scaling + " on " + sizes);
+        System.out.println("[edgesplit] ScalingBench (nodes) backends " + nodeScaling + " on " + nodeSizes);
         System.out.println("[edgesplit] ExactBench backends " + exact);
 
         List<Path> parts = new ArrayList<>();
         if (!heuristics.isEmpty() && "SolveBench".matches(only))
             parts.add(run(out, "solve", base("SolveBench").param("backend", arr(heuristics)).param("instance", arr(instances))
-                    .param("timeLimit", "20").warmupIterations(1).warmupTime(sec(1)).measurementIterations(2).measurementTime(sec(1))));
+                    .param("timeLimit", "10").warmupIterations(1).warmupTime(sec(1)).measurementIterations(2).measurementTime(sec(1))));
         if (!scaling.isEmpty() && "ScalingBench".matches(only))
             parts.add(run(out, "scaling", base("ScalingBench").param("backend", arr(scaling)).param("size", arr(sizes))
-                    .param("timeLimit", "20").warmupIterations(1).warmupTime(sec(1)).measurementIterations(2).measurementTime(sec(1))));
+                    .param("timeLimit", "5").warmupIterations(1).warmupTime(sec(1)).measurementIterations(2).measurementTime(sec(1))));
+        if (!nodeScaling.isEmpty() && !nodeSizes.isEmpty() && "ScalingBench".matches(only))
+            parts.add(run(out, "scaling-nodes", base("ScalingBench").param("backend", arr(nodeScaling)).param("size", arr(nodeSizes))
+                    .param("timeLimit", "5").warmupIterations(1).warmupTime(sec(1)).measurementIterations(2).measurementTime(sec(1))));
         if ("PreschedulerBench".matches(only))
             parts.add(run(out, "prescheduler", base("PreschedulerBench").param("instance", "gen:t100-n8", "gen:t400-n8", "gen:t1600-n8")
                     .warmupIterations(1).warmupTime(sec(1)).measurementIterations(2).measurementTime(sec(1))));
@@ -105,7 +121,7 @@ public final class ShortRun {
     private static List<String> registered(SolverRegistry registry, List<String> wanted, boolean exact) {
         List<String> out = new ArrayList<>();
         for (String name : wanted) {
-            Solver s = registry.find(name).orElse(null);
+            Solver s = registry.find(name.contains(":") ? name.substring(0, name.indexOf(':')) : name).orElse(null);
             if (s == null) System.out.println("[edgesplit] skipping backend \"" + name + "\": not registered in this build");
             else if (s.exact() != exact)
                 System.out.println("[edgesplit] skipping backend \"" + name + "\" here: it is " + (s.exact() ? "" : "not ") + "exact");
@@ -114,15 +130,23 @@ public final class ShortRun {
         return out;
     }
 
-    /** A few committed datasets (one per size class up to large), or generated stand-ins when there are none. */
+    /** Preferred datasets per size class: heavy load where it exists, a few hundred tasks for large. */
+    static final List<String> PREFERRED = List.of("small/campus-heavy-s1.json", "medium/campus-heavy-s1.json", "large/campus-light-s1.json");
+
+    /** One committed dataset per size class small, medium, large (or generated stand-ins when there are none). */
     static List<String> datasetInstances() {
         List<String> out = new ArrayList<>();
-        for (String cls : List.of("small", "medium", "large")) {
-            Path dir = Path.of("datasets/instances", cls);
+        for (String preferred : PREFERRED) {
+            Path p = Path.of("datasets/instances", preferred);
+            if (Files.isRegularFile(p)) {
+                out.add("datasets/instances/" + preferred);
+                continue;
+            }
+            Path dir = p.getParent();
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> files = Files.list(dir)) {
-                files.filter(p -> p.toString().endsWith(".json")).sorted().findFirst()
-                        .ifPresent(p -> out.add(p.toString().replace('\\', '/')));
+                files.filter(f -> f.toString().endsWith(".json")).sorted().findFirst()
+                        .ifPresent(f -> out.add(f.toString().replace('\\', '/')));
             } catch (IOException e) {
                 System.out.println("[edgesplit] cannot list " + dir + ": " + e.getMessage());
             }
@@ -140,16 +164,10 @@ public final class ShortRun {
         return out;
     }
 
+    /** The exact backends get the smallest "small" dataset: the size class meant for proofs in seconds. */
     private static List<String> exactInstances() {
-        Path dir = Path.of("datasets/instances/small");
-        if (Files.isDirectory(dir))
-            try (Stream<Path> files = Files.list(dir)) {
-                List<String> l = files.filter(p -> p.toString().endsWith(".json")).sorted().limit(1).map(Path::toString).toList();
-                if (!l.isEmpty()) return l;
-            } catch (IOException e) {
-                System.out.println("[edgesplit] cannot list " + dir + ": " + e.getMessage());
-            }
-        return List.of("gen:t5-n4");
+        Path p = Path.of("datasets/instances/small/testbed-s1.json");
+        return List.of(Files.isRegularFile(p) ? p.toString() : "gen:t5-n4");
     }
 
     private static List<String> prop(String key, List<String> def) {

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Parameters: {@code backend} (a registered name; others are skipped with a message),
  * {@code instance} (see {@link InstanceSpec}), {@code timeLimit} (seconds given to the backend),
- * {@code params} ({@code key=value;...} for the backend).
+ * the backend's own parameters go into the backend name ({@link Backends.Spec}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,9 +47,6 @@ public class SolveBench {
     @Param("30")
     public double timeLimit;
 
-    @Param("")
-    public String params;
-
     private Solver solver;
     private CompiledInstance ci;
     private SolveOptions options;
@@ -57,12 +54,13 @@ public class SolveBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        solver = Backends.require(backend);
+        Backends.Spec spec = Backends.Spec.parse(backend);
+        solver = spec.solver();
         if (solver.exact())
-            throw new IllegalStateException("backend \"" + backend + "\" is exact: measure it with ExactBench (time-limited), skipped here");
+            throw new Backends.Skipped("backend \"" + backend + "\" is exact: measure it with ExactBench (time-limited), skipped here");
         Instance in = InstanceSpec.load(instance);
         ci = in.compile();
-        options = Backends.options(timeLimit, 1, params);
+        options = spec.options(timeLimit, 1);
         Outcome trial = CheckedSolve.run(solver, ci, options); // fail fast and clearly before JMH starts timing
         Checks.requireSchedule(trial, backend, instance);
         References.Reference ref = References.of(instance, in, ci, options);
