@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "solve", description = "Solve one instance with one backend; the answer is validated before it is printed or written.")
+@Command(name = "solve", mixinStandardHelpOptions = true, description = "Solve one instance with one backend; the answer is validated before it is printed or written.")
 final class SolveCommand implements Callable<Integer> {
     @Option(names = "--instance", required = true, paramLabel = "FILE", description = "instance JSON (SPEC 2.1)")
     Path instance;

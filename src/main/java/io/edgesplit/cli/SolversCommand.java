@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "solvers", description = "List the registered backends and their parameters.")
+@Command(name = "solvers", mixinStandardHelpOptions = true, description = "List the registered backends and their parameters.")
 final class SolversCommand implements Callable<Integer> {
     @Override
     public Integer call() {

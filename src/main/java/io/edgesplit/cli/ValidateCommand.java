@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "validate", description = "Check a solution against every constraint of the model; print the objective or each violation.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a solution against every constraint of the model; print the objective or each violation.")
 final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--instance", required = true, paramLabel = "FILE")
     Path instance;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "zoo", description = "The model zoo: per model its layers, parameters, FLOPs and largest tensor.")
+@Command(name = "zoo", mixinStandardHelpOptions = true, description = "The model zoo: per model its layers, parameters, FLOPs and largest tensor.")
 final class ZooCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "MODEL", description = "show one model layer by layer")
     String model;

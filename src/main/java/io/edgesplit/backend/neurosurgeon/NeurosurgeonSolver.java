@@ -1,0 +1,211 @@
+package io.edgesplit.backend.neurosurgeon;
+
+import io.edgesplit.model.CompiledInstance;
+import io.edgesplit.model.Contention;
+import io.edgesplit.model.NodeKind;
+import io.edgesplit.schedule.Block;
+import io.edgesplit.schedule.PriorityRule;
+import io.edgesplit.schedule.ScheduleBuilder;
+import io.edgesplit.schedule.Timeline;
+import io.edgesplit.solution.Schedule;
+import io.edgesplit.solver.SolveOptions;
+import io.edgesplit.solver.SolveResult;
+import io.edgesplit.solver.Solver;
+import io.edgesplit.solver.UnsupportedInstanceException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Baseline {@code neurosurgeon} (SPEC 6), after Kang et al., "Neurosurgeon: Collaborative Intelligence
+ * Between the Cloud and Mobile Edge", ASPLOS 2017: each task picks the single split point that minimises its
+ * own end-to-end latency, running the first k layers (list order) on its origin and the rest on one edge or
+ * cloud node, k = 0 (all remote) … L (all local). The choice ignores every other task, as Neurosurgeon does:
+ * the latency of a split is the completion of the task scheduled <em>alone</em> (its release, the nodes'
+ * availableAt, its input, cut and return transfers, ingress contention among its own transfers), computed
+ * with the {@link ScheduleBuilder}'s rules as if the task were the only one in the instance. Then all tasks are scheduled first come,
+ * first served (release order) with those plans.
+ *
+ * <p>For a DAG model the split is a cut in list order; every tensor crossing the cut (the input for remote
+ * input readers, each prefix layer with a successor in the suffix) is transferred. Ties go to the larger k
+ * (less offloaded), then the lower node index. A task with no feasible split (eligibility or null profile
+ * entries rule out every one) makes the instance unsupported.
+ */
+public final class NeurosurgeonSolver implements Solver {
+    @Override
+    public String name() { return "neurosurgeon"; }
+
+    @Override
+    public String description() {
+        return "per task the best single device/server split in isolation (Kang et al. 2017), then first come first served";
+    }
+
+    @Override
+    public SolveResult solve(CompiledInstance ci, SolveOptions options) {
+        Split[] splits = chooseSplits(ci);
+        int[][] placement = new int[ci.taskCount()][];
+        for (int t = 0; t < ci.taskCount(); t++) placement[t] = splits[t].placement(ci, t);
+        Schedule s = ScheduleBuilder.build(ci, placement, PriorityRule.taskOrder(releaseRank(ci)));
+        return SolveResult.feasible(s);
+    }
+
+    /**
+     * One task's plan: layers {@code 0..k-1} on the origin, {@code k..L-1} on {@code server}
+     * ({@code server == -1} when k = L).
+     *
+     * @param isolated the task's completion when scheduled alone with this split (ticks)
+     */
+    record Split(int k, int server, long isolated) {
+        int[] placement(CompiledInstance ci, int t) {
+            int[] p = new int[ci.layerCount(t)];
+            for (int l = 0; l < p.length; l++) p[l] = l < k ? ci.origin(t) : server;
+            return p;
+        }
+    }
+
+    static Split[] chooseSplits(CompiledInstance ci) {
+        Split[] out = new Split[ci.taskCount()];
+        for (int t = 0; t < ci.taskCount(); t++) out[t] = bestSplit(ci, t);
+        return out;
+    }
+
+    private static Split bestSplit(CompiledInstance ci, int t) {
+        int L = ci.layerCount(t), origin = ci.origin(t);
+        // Feasible prefixes on the origin are 0..maxPrefix (a prefix of a feasible prefix is feasible).
+        int maxPrefix = 0;
+        while (maxPrefix < L && ci.canRun(t, maxPrefix, origin)) maxPrefix++;
+        // Every feasible split with a lower bound on its isolated completion, so that most need no schedule.
+        // Each node runs its part one layer at a time, after the release and its availableAt. On the server,
+        // the first layer to run waits for some tensor from the origin (every suffix layer reads the input,
+        // a prefix tensor, or a suffix layer), and the layer run last there has no successor left, so it
+        // is an output whose return transfer follows; the last layer in list order is such an output.
+        long[] prefixWork = new long[L + 1];
+        for (int k = 0; k < maxPrefix; k++) prefixWork[k + 1] = prefixWork[k] + ci.proc(t, k, origin);
+        long originFrom = Math.max(ci.release(t), ci.availableAt(origin));
+        double[] minCross = new double[L]; // per cut k < L: the smallest tensor crossing it
+        for (int k = 0; k < L; k++) {
+            double m = Double.POSITIVE_INFINITY;
+            for (int l = k; l < L; l++) {
+                if (ci.readsInput(t, l)) m = Math.min(m, ci.inputBytes(t));
+                for (int p : ci.preds(t, l)) if (p < k) m = Math.min(m, ci.outputBytes(t, p));
+            }
+            minCross[k] = m;
+        }
+        List<long[]> candidates = new ArrayList<>(); // {lower bound, k, server}
+        if (maxPrefix == L) candidates.add(new long[]{originFrom + prefixWork[L], L, -1});
+        for (int s = 0; s < ci.nodeCount(); s++) {
+            if (s == origin || ci.nodeKind(s) == NodeKind.DEVICE) continue;
+            long suffixWork = 0, serverFrom = Math.max(ci.release(t), ci.availableAt(s));
+            double minOutput = Double.POSITIVE_INFINITY;
+            for (int k = L - 1; k >= 0; k--) {
+                if (!ci.canRun(t, k, s)) break; // suffixes starting at or before k cannot run on s
+                suffixWork += ci.proc(t, k, s);
+                if (ci.isOutput(t, k)) minOutput = Math.min(minOutput, ci.outputBytes(t, k));
+                if (k > maxPrefix) continue;
+                long first = Math.max(serverFrom, ci.release(t) + ci.transfer(minCross[k], origin, s));
+                long bound = Math.max(originFrom + prefixWork[k], first + suffixWork + ci.transfer(minOutput, s, origin));
+                candidates.add(new long[]{bound, k, s});
+            }
+        }
+        if (candidates.isEmpty())
+            throw new UnsupportedInstanceException("task " + ci.taskName(t) + ": no single split between its origin "
+                    + ci.nodeName(origin) + " and one edge or cloud node can run every layer; neurosurgeon is undefined for it");
+        candidates.sort(Comparator.<long[]>comparingLong(c -> c[0]));
+        Split best = null;
+        for (long[] c : candidates) {
+            if (best != null && c[0] > best.isolated()) break; // no later candidate can beat or tie it
+            Split cand = evaluate(new Split((int) c[1], (int) c[2], 0), ci, t);
+            if (best == null || PREFERENCE.compare(cand, best) < 0) best = cand;
+        }
+        return best;
+    }
+
+    /** Shorter isolated latency; ties: the larger k (less offloaded), then the lower node index. */
+    private static final Comparator<Split> PREFERENCE = Comparator.comparingLong(Split::isolated)
+            .thenComparing(Comparator.comparingInt(Split::k).reversed()).thenComparingInt(Split::server);
+
+    private static Split evaluate(Split split, CompiledInstance ci, int t) {
+        return new Split(split.k(), split.server(), isolatedCompletion(ci, t, split.placement(ci, t)));
+    }
+
+    /**
+     * The completion of task t scheduled alone with this placement, exactly as the {@link ScheduleBuilder}
+     * would schedule it in a one-task instance (blocks in list order, each tensor sent once per destination
+     * in order of readiness and reserved at its earliest fit on the destination's ingress, each block at
+     * its earliest fit after the node's availableAt, returns right after each output). Done here rather
+     * than by compiling a one-task copy of the instance, which costs O(nodes² · links) per task; the test
+     * checks it against the builder on such copies.
+     */
+    static long isolatedCompletion(CompiledInstance ci, int t, int[] nodeOf) {
+        int origin = ci.origin(t);
+        boolean queues = ci.contention() == Contention.INGRESS;
+        Map<Integer, Timeline> compute = new HashMap<>(), ingress = new HashMap<>();
+        Map<Long, Long> arrival = new HashMap<>();
+        long[] end = new long[ci.layerCount(t)];
+        long completion = Long.MIN_VALUE;
+        for (Block b : ScheduleBuilder.blocks(ci, t, nodeOf)) {
+            int n = b.node();
+            List<long[]> needs = new ArrayList<>(); // {ready, tensor}
+            for (int l = b.first(); l <= b.last(); l++) {
+                if (ci.readsInput(t, l) && origin != n) needs.add(new long[]{ci.release(t), -1});
+                for (int p : ci.preds(t, l)) if (p < b.first() && nodeOf[p] != n) needs.add(new long[]{end[p], p});
+            }
+            needs.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+            for (long[] need : needs) arrive(ci, t, nodeOf, end, (int) need[1], n, arrival, ingress, queues);
+            long ready = ci.availableAt(n), offset = 0;
+            for (int l = b.first(); l <= b.last(); l++) {
+                long lb = ci.readsInput(t, l) ? arrive(ci, t, nodeOf, end, -1, n, arrival, ingress, queues) : 0;
+                for (int p : ci.preds(t, l))
+                    if (p < b.first())
+                        lb = Math.max(lb, nodeOf[p] == n ? end[p] : arrive(ci, t, nodeOf, end, p, n, arrival, ingress, queues));
+                ready = Math.max(ready, lb - offset);
+                offset += ci.proc(t, l, n);
+            }
+            Timeline tl = compute.computeIfAbsent(n, x -> new Timeline());
+            long at = tl.earliestFit(ready, offset);
+            tl.reserve(at, offset);
+            for (int l = b.first(); l <= b.last(); l++) {
+                at += ci.proc(t, l, n);
+                end[l] = at;
+            }
+            for (int l = b.first(); l <= b.last(); l++)
+                if (ci.isOutput(t, l))
+                    completion = Math.max(completion, n == origin ? end[l]
+                            : arrive(ci, t, nodeOf, end, l, origin, arrival, ingress, queues));
+        }
+        return completion;
+    }
+
+    /** Arrival of a tensor (−1 = input) on node n, reserving its transfer the first time it is needed. */
+    private static long arrive(CompiledInstance ci, int t, int[] nodeOf, long[] end, int tensor, int n,
+                               Map<Long, Long> arrival, Map<Integer, Timeline> ingress, boolean queues) {
+        int src = tensor < 0 ? ci.origin(t) : nodeOf[tensor];
+        long readyAt = tensor < 0 ? ci.release(t) : end[tensor];
+        if (src == n) return readyAt;
+        long key = ((long) tensor + 1) * ci.nodeCount() + n;
+        Long known = arrival.get(key);
+        if (known != null) return known;
+        long dur = ci.transfer(ci.tensorBytes(t, tensor), src, n);
+        long s = readyAt;
+        if (queues) {
+            Timeline tl = ingress.computeIfAbsent(n, x -> new Timeline());
+            s = tl.earliestFit(readyAt, dur);
+            tl.reserve(s, dur);
+        }
+        arrival.put(key, s + dur);
+        return s + dur;
+    }
+
+    static int[] releaseRank(CompiledInstance ci) {
+        Integer[] order = new Integer[ci.taskCount()];
+        for (int t = 0; t < order.length; t++) order[t] = t;
+        Arrays.sort(order, Comparator.<Integer>comparingLong(ci::release).thenComparingInt(t -> t));
+        int[] rank = new int[order.length];
+        for (int i = 0; i < order.length; i++) rank[order[i]] = i;
+        return rank;
+    }
+}
