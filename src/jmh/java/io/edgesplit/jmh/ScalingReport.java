@@ -124,7 +124,8 @@ public final class ScalingReport {
             if (!e.getValue().limitBound() && e.getValue().timeMs() > 0)
                 pts.add(new double[]{Math.log(e.getKey()), Math.log(e.getValue().timeMs())});
         int n = pts.size();
-        if (n < 2) return new Fit(Double.NaN, Double.NaN, n);
+        // Two points always fit a line exactly: ask for three before calling it a growth exponent.
+        if (n < 3) return new Fit(Double.NaN, Double.NaN, n);
         double mx = 0, my = 0;
         for (double[] q : pts) { mx += q[0]; my += q[1]; }
         mx /= n;
@@ -203,7 +204,8 @@ public final class ScalingReport {
             md.append("| **exponent b** |");
             for (Map<Integer, Row> m : series.values()) {
                 Fit f = fit(m);
-                md.append(" **").append(num(f.exponent(), 2)).append("** (R² ").append(num(f.r2(), 3)).append(") |");
+                md.append(Double.isNaN(f.exponent()) ? " – (" + f.points() + " sizes below the limit) |"
+                        : " **" + num(f.exponent(), 2) + "** (R² " + num(f.r2(), 3) + ", " + f.points() + " sizes) |");
             }
             md.append("\n\n`time ≈ a · tasks^b`, least squares on log-log over the measured sizes.\n\n");
 
@@ -217,7 +219,9 @@ public final class ScalingReport {
                 for (Map<Integer, Row> m : series.values()) {
                     Row r = m.get(t);
                     Double o = r == null ? null : r.secondary().get("objective");
-                    md.append(' ').append(o == null ? "–" : num(o, 3) + " (" + num(100 * (o - best) / best, 1) + ")").append(" |");
+                    double gap = 100 * (o == null ? 0 : o - best) / best;
+                    if (Math.abs(gap) < 1e-6) gap = 0; // the same objective reached through different float sums
+                    md.append(' ').append(o == null ? "–" : num(o, 3) + " (" + num(gap, 1) + ")").append(" |");
                 }
                 md.append('\n');
             }
@@ -274,7 +278,8 @@ public final class ScalingReport {
 
     private static String num(Double v, int digits) {
         if (v == null || v.isNaN()) return "–";
-        if (v != 0 && Math.abs(v) < Math.pow(10, -digits)) return String.format(Locale.ROOT, "%.2e", v);
+        if (v != 0 && Math.abs(v) < Math.pow(10, -digits) && Math.abs(v) > 1e-9) return String.format(Locale.ROOT, "%.2e", v);
+        if (Math.abs(v) <= 1e-9) return String.format(Locale.ROOT, "%." + digits + "f", 0.0);
         return String.format(Locale.ROOT, "%." + digits + "f", v);
     }
 
