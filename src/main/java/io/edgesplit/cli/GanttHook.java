@@ -10,7 +10,6 @@ final class GanttHook {
     private GanttHook() {}
 
     static void draw(CompiledInstance ci, Solution s, Path out) throws Exception {
-        Class<?> c = Class.forName("io.edgesplit.report.GanttChart");
-        c.getMethod("writeSvg", CompiledInstance.class, Solution.class, Path.class).invoke(null, ci, s, out);
+        io.edgesplit.report.GanttChart.writeSvg(ci, s, out);
     }
 }

@@ -1,0 +1,378 @@
+package io.edgesplit.backend.choco;
+
+import io.edgesplit.model.CompiledInstance;
+import io.edgesplit.model.Objective;
+import io.edgesplit.schedule.PriorityRule;
+import io.edgesplit.schedule.ScheduleBuilder;
+import io.edgesplit.solution.Schedule;
+import io.edgesplit.solution.Status;
+import io.edgesplit.solver.ParamSpec;
+import io.edgesplit.solver.SolveOptions;
+import io.edgesplit.solver.SolveResult;
+import io.edgesplit.solver.Solver;
+import io.edgesplit.solver.TracePoint;
+import io.edgesplit.validate.Validator;
+import org.chocosolver.solver.Solution;
+import org.chocosolver.solver.search.limits.FailCounter;
+import org.chocosolver.solver.search.loop.lns.INeighborFactory;
+import org.chocosolver.solver.search.loop.monitors.IMonitorDownBranch;
+import org.chocosolver.solver.search.strategy.Search;
+import org.chocosolver.solver.search.strategy.selectors.values.IntDomainMin;
+import org.chocosolver.solver.search.strategy.selectors.values.IntValueSelector;
+import org.chocosolver.solver.search.strategy.selectors.variables.DomOverWDeg;
+import org.chocosolver.solver.search.strategy.selectors.variables.Smallest;
+import org.chocosolver.solver.search.strategy.strategy.AbstractStrategy;
+import org.chocosolver.solver.variables.IntVar;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exact backend {@code choco}: the constraint model of SPEC 1 in Choco Solver 5 (optional tasks on
+ * capacity-1 cumulative resources, see {@link ChocoModel}), solved by branch and bound.
+ *
+ * <p>How a solve runs (details and measurements in {@code docs/choco.md}):
+ * <ol>
+ *   <li>An incumbent first: the best of the warm start (when the validator accepts it) and a few schedules
+ *   from {@link ScheduleBuilder} (every layer on its origin where it may run, every layer on its fastest
+ *   node). It bounds the horizon, so the search never starts from nothing and a feasible answer always
+ *   exists, however short the time limit.</li>
+ *   <li>The model admits only schedules strictly better than the incumbent. If Choco's search ends
+ *   without being stopped, the last schedule it found, or else the incumbent, is proven optimal.</li>
+ *   <li>Search: placements first, then times, then the private starts of unperformed optional tasks, with
+ *   last-conflict and Luby restarts. For the makespan ({@code placement-first}): dom/wdeg on placements
+ *   with the fastest node first, then the smallest earliest start, assigned to it. For total latency
+ *   ({@code dwd}): Choco's dom/wdeg with the smallest value on placements, then on times. Each was better
+ *   on its objective (docs/choco.md). The incumbent's placement is a hint for the first descent.</li>
+ *   <li>{@code search = auto} on models with more than {@value #LNS_THRESHOLD} (layer, node) choices:
+ *   complete search for 20% of the time (it proves the easy ones), propagation-guided LNS from the best
+ *   schedule for {@code lnsShare} of it, then complete search again from the best schedule found, which is
+ *   what can still prove optimality. Smaller models get the complete search only.</li>
+ * </ol>
+ * Result: {@code OPTIMAL} when a complete search ends unstopped; otherwise {@code FEASIBLE} with the
+ * objective's lower bound after root propagation (floored to whole ticks) and the anytime trace.
+ * {@code INFEASIBLE} never occurs: the schedule builder makes a feasible schedule of every valid instance.
+ * Choco's search is single-threaded: {@code workers} is accepted and ignored (no ParallelPortfolio).
+ */
+public final class ChocoSolver implements Solver {
+    /** Above this many (layer, node) placement choices, {@code auto} starts with LNS. */
+    static final int LNS_THRESHOLD = 60;
+
+    @Override
+    public String name() { return "choco"; }
+
+    @Override
+    public String description() {
+        return "Choco Solver 5 CP model (optional tasks, cumulative resources), branch and bound; proves optimality";
+    }
+
+    @Override
+    public boolean exact() { return true; }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.ofString("search", "auto", "auto | complete | lns-then-complete"),
+                ParamSpec.ofString("branching", "auto",
+                        "auto (placement-first for makespan, dwd for total latency) | placement-first (dom/wdeg on placements, then smallest start) | dwd (Choco dom/wdeg on placements, then on times)"),
+                ParamSpec.ofBoolean("restarts", true, "Luby restarts in the complete search"),
+                ParamSpec.ofBoolean("lcg", false, "Choco 5 lazy clause generation"),
+                ParamSpec.ofBoolean("redundant", true, "per-node load cuts for the makespan"),
+                ParamSpec.ofDouble("lnsShare", 0.5, "share of the time limit given to LNS (after a complete search on 20% of it, under search = auto)"));
+    }
+
+    @Override
+    public SolveResult solve(CompiledInstance ci, SolveOptions options) {
+        long t0 = System.nanoTime();
+        long deadline = options.deadlineNanos(t0);
+        List<TracePoint> trace = new ArrayList<>();
+        Schedule incumbent = initialIncumbent(ci, options.warmStart());
+        double incumbentObj = incumbent.objectiveTicks(ci);
+        trace.add(new TracePoint(seconds(t0), incumbentObj, null));
+
+        String search = options.params().getString("search", "auto");
+        if (!List.of("auto", "complete", "lns-then-complete").contains(search))
+            throw new IllegalArgumentException("params.search: expected auto, complete or lns-then-complete, got " + search);
+        String branching = options.params().getString("branching", "auto");
+        if (!List.of("auto", "placement-first", "dwd").contains(branching))
+            throw new IllegalArgumentException("params.branching: expected auto, placement-first or dwd, got " + branching);
+        if (branching.equals("auto"))
+            branching = ci.objective() == Objective.MAKESPAN ? "placement-first" : "dwd";
+        double share = Math.min(0.9, Math.max(0.0, options.params().getDouble("lnsShare", 0.5)));
+        int choices = 0;
+        for (int t = 0; t < ci.taskCount(); t++)
+            for (int l = 0; l < ci.layerCount(t); l++) choices += ci.nodesFor(t, l).length;
+
+        // The plan: (LNS?, end of the phase as a share of the time limit). The last phase is always complete.
+        List<double[]> plan = new ArrayList<>();
+        if (search.equals("lns-then-complete")) plan.add(new double[]{1, share});
+        else if (search.equals("auto") && choices > LNS_THRESHOLD) {
+            // a short complete search first (it proves the easy ones), then LNS, then complete again from
+            // the best schedule found
+            plan.add(new double[]{0, 0.2});
+            plan.add(new double[]{1, Math.min(0.95, 0.2 + share)});
+        }
+        plan.add(new double[]{0, 1.0});
+
+        Long bound = null;
+        Phase last = null;
+        long setup = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            double[] step = plan.get(i);
+            long now = System.nanoTime();
+            // Each phase builds its model and propagates it at the root before Choco's clock can stop it:
+            // on a large instance that setup dominates, so a phase that cannot pay for it is skipped.
+            if (last != null && deadline - now < 3 * setup) break;
+            long end = i == plan.size() - 1 ? deadline : t0 + (long) ((deadline - t0) * step[1]);
+            last = runPhase(ci, options, incumbent, step[0] == 1, branching, end, t0, trace);
+            setup = Math.max(setup, last.setupNanos);
+            if (last.best != null) incumbent = last.best;
+            bound = max(bound, last.bound);
+            if (last.proven) break;
+        }
+        return finish(ci, incumbent, last, bound, trace, t0);
+    }
+
+    private static SolveResult finish(CompiledInstance ci, Schedule best, Phase p, Long bound, List<TracePoint> trace, long t0) {
+        double obj = best.objectiveTicks(ci);
+        if (p.proven) {
+            trace.add(new TracePoint(seconds(t0), obj, obj));
+            return new SolveResult(Status.OPTIMAL, best, (long) Math.floor(obj + 1e-9), trace, null);
+        }
+        if (bound != null) bound = Math.min(bound, (long) Math.floor(obj + 1e-9));
+        trace.add(new TracePoint(seconds(t0), obj, bound == null ? null : bound.doubleValue()));
+        return new SolveResult(Status.FEASIBLE, best, bound, trace, p.note);
+    }
+
+    /** The outcome of one Choco run. */
+    private static final class Phase {
+        Schedule best;
+        boolean proven;
+        Long bound;
+        String note;
+        /** Model building and root propagation: from the phase's start to its first decision (or its end). */
+        long setupNanos;
+    }
+
+    /**
+     * One Choco run that only admits schedules better than {@code incumbent}: complete (branch and bound) or
+     * LNS (incomplete) until {@code until}.
+     */
+    private Phase runPhase(CompiledInstance ci, SolveOptions options, Schedule incumbent, boolean lns, String branching,
+                           long until, long t0, List<TracePoint> trace) {
+        try {
+            return choco(ci, options, incumbent, lns, branching, until, t0, trace);
+        } catch (OutOfMemoryError e) {
+            // The model of a large instance can exceed the heap; it is unreachable once we are here, and
+            // the incumbent is still a valid answer.
+            Phase phase = new Phase();
+            phase.note = "the Choco model ran out of memory; returning the best schedule-builder / warm-start schedule";
+            return phase;
+        }
+    }
+
+    private Phase choco(CompiledInstance ci, SolveOptions options, Schedule incumbent, boolean lns, String branching,
+                        long until, long t0, List<TracePoint> trace) {
+        Phase phase = new Phase();
+        long phaseStart = System.nanoTime();
+        long remaining = until - phaseStart;
+        if (remaining <= 0) {
+            phase.note = "time limit reached before the search started";
+            return phase;
+        }
+        ChocoModel cm;
+        try {
+            // Building must leave time to search: at most a third of what this phase has.
+            cm = new ChocoModel(ci, incumbent, true, options.params().getBoolean("lcg", false),
+                    options.params().getBoolean("redundant", true), phaseStart + remaining / 3);
+        } catch (ChocoModel.TooLarge e) {
+            phase.note = e.getMessage() + "; returning the best schedule-builder / warm-start schedule";
+            phase.setupNanos = System.nanoTime() - phaseStart;
+            return phase;
+        }
+        long built = System.nanoTime() - phaseStart;
+        if (until - System.nanoTime() < built) {
+            // Choco's clock is not checked during the root propagation, which costs about as much as the
+            // build: a search that cannot pay for it would overrun the time limit.
+            phase.note = "no time left to search the Choco model of " + ci.totalLayers() + " layers after building it";
+            phase.setupNanos = built;
+            return phase;
+        }
+        org.chocosolver.solver.Solver solver = cm.model.getSolver();
+        IntVar[] placement = cm.placementVars();
+        IntVar[] times = cm.timeVars();
+        Map<IntVar, int[]> layerOf = new HashMap<>();
+        for (int t = 0; t < ci.taskCount(); t++)
+            for (int l = 0; l < ci.layerCount(t); l++) layerOf.put(cm.X[t][l], new int[]{t, l});
+
+        if (branching.equals("placement-first")) {
+            IntValueSelector fastest = var -> {
+                int[] tl = layerOf.get(var);
+                int bestNode = var.getLB();
+                long bestProc = Long.MAX_VALUE;
+                for (int n = var.getLB(); n <= var.getUB(); n = var.nextValue(n)) {
+                    long p = ci.proc(tl[0], tl[1], n);
+                    if (p < bestProc) {
+                        bestProc = p;
+                        bestNode = n;
+                    }
+                }
+                return bestNode;
+            };
+            List<AbstractStrategy<IntVar>> parts = new ArrayList<>();
+            if (placement.length > 0)
+                parts.add(Search.intVarSearch(new DomOverWDeg<>(placement, options.seed()), fastest, placement));
+            parts.add(Search.intVarSearch(new Smallest(), new IntDomainMin(), times));
+            parts.add(Search.inputOrderLBSearch(cm.objective));
+            if (cm.auxiliaryVars().length > 0) parts.add(Search.inputOrderLBSearch(cm.auxiliaryVars()));
+            @SuppressWarnings("unchecked")
+            AbstractStrategy<IntVar>[] arr = parts.toArray(new AbstractStrategy[0]);
+            solver.setSearch(Search.lastConflict(Search.sequencer(arr)));
+        } else {
+            // Choco's own dom/wdeg (value = lower bound) on placements, then on times. Placements still come
+            // first: Choco 5.0.0's cumulative does not re-check its profile when a "performed" boolean is
+            // fixed after the starts (docs/choco.md), so performed must be decided before any start.
+            List<AbstractStrategy<IntVar>> parts = new ArrayList<>();
+            if (placement.length > 0) parts.add(Search.domOverWDegSearch(placement));
+            parts.add(Search.domOverWDegSearch(concat(times, new IntVar[0], cm.objective)));
+            if (cm.auxiliaryVars().length > 0) parts.add(Search.inputOrderLBSearch(cm.auxiliaryVars()));
+            @SuppressWarnings("unchecked")
+            AbstractStrategy<IntVar>[] arr = parts.toArray(new AbstractStrategy[0]);
+            solver.setSearch(Search.lastConflict(Search.sequencer(arr)));
+        }
+        // The incumbent's placement as a hint for the first descent (it is excluded by the objective cut,
+        // but its placement with better-packed starts often is not).
+        for (int t = 0; t < ci.taskCount(); t++)
+            for (int l = 0; l < ci.layerCount(t); l++) solver.addHint(cm.X[t][l], incumbent.node(t, l));
+
+        if (lns) {
+            IntVar[] decision = concat(placement, times);
+            Solution boot = new Solution(cm.model, decision);
+            // Load the incumbent's values so the first neighbourhood is around it.
+            boolean loaded = loadIncumbent(cm, incumbent, boot);
+            if (loaded) solver.setLNS(INeighborFactory.propagationGuided(options.seed(), decision), new FailCounter(cm.model, 200), boot);
+            else solver.setLNS(INeighborFactory.propagationGuided(options.seed(), decision), new FailCounter(cm.model, 200));
+        } else if (options.params().getBoolean("restarts", true)) {
+            solver.setLubyRestart(100, new FailCounter(cm.model, 0), Integer.MAX_VALUE);
+        }
+
+        // The bound: the objective's lower bound after propagation at the root (read before each decision
+        // taken there, so also after restarts). Under LNS the root holds a fragment of fixed variables, so
+        // no bound is read there.
+        long[] rootBound = {-1};
+        solver.plugMonitor(new IMonitorDownBranch() {
+                @Override
+                public void beforeDownBranch(boolean left) {
+                    if (phase.setupNanos == 0) phase.setupNanos = System.nanoTime() - phaseStart;
+                    // the first decision is already on the path (after ROOT) but not yet applied
+                    if (!lns && left && solver.getDecisionPath().size() <= 2) rootBound[0] = Math.max(rootBound[0], cm.objective.getLB());
+                }
+            });
+        solver.plugMonitor((org.chocosolver.solver.search.loop.monitors.IMonitorSolution) () -> {
+            Schedule s = cm.readSchedule();
+            phase.best = s;
+            trace.add(new TracePoint(seconds(t0), s.objectiveTicks(ci), null));
+        });
+        solver.limitTime(Math.max(1, remaining / 1_000_000));
+        if (options.log()) solver.showShortStatistics();
+        while (solver.solve()) {
+            // each call finds the next, strictly better, solution (the objective cut tightens itself)
+        }
+        if (phase.setupNanos == 0) phase.setupNanos = System.nanoTime() - phaseStart;
+        boolean stopped = solver.isStopCriterionMet() || solver.hasEndedUnexpectedly();
+        phase.proven = !lns && !stopped;
+        // A bound on the schedules better than the incumbent; the incumbent itself bounds the rest.
+        if (rootBound[0] >= 0) phase.bound = Math.min(unscale(cm, rootBound[0]), (long) Math.floor(incumbent.objectiveTicks(ci) + 1e-9));
+        if (!phase.proven) phase.note = lns ? "LNS phase ended" : "time limit reached";
+        return phase;
+    }
+
+    /** Bound in model units → ticks of the reported objective (floor: the weights may have been scaled). */
+    private static long unscale(ChocoModel cm, long v) {
+        return Math.floorDiv(v, cm.weightScale);
+    }
+
+    private static boolean loadIncumbent(ChocoModel cm, Schedule inc, Solution boot) {
+        CompiledInstance ci = cm.ci;
+        try {
+            for (int t = 0; t < ci.taskCount(); t++) {
+                for (int l = 0; l < ci.layerCount(t); l++) {
+                    if (!cm.X[t][l].isInstantiated()) boot.setIntVal(cm.X[t][l], inc.node(t, l));
+                    boot.setIntVal(cm.S[t][l], (int) inc.start(t, l));
+                }
+                Map<Long, Long> started = new HashMap<>();
+                for (io.edgesplit.solution.Transfer tr : inc.transfers(t))
+                    started.put(((long) tr.tensor() + 1) * ci.nodeCount() + tr.to(), tr.start());
+                for (ChocoModel.TransferVar tv : cm.transfers.get(t)) {
+                    Long s = started.get(((long) tv.tensor() + 1) * ci.nodeCount() + tv.to());
+                    long ready = tv.tensor() < 0 ? ci.release(t) : inc.end(ci, t, tv.tensor());
+                    boot.setIntVal(tv.start(), (int) (s != null ? s : ready));
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The best of the warm start (if valid) and a few schedule-builder schedules. */
+    static Schedule initialIncumbent(CompiledInstance ci, Schedule warm) {
+        List<Schedule> candidates = new ArrayList<>();
+        if (warm != null && warm.taskCount() == ci.taskCount()) {
+            try {
+                if (Validator.validate(ci, warm.toSolution(ci, "warm-start", Status.FEASIBLE, null, null)).valid())
+                    candidates.add(warm);
+            } catch (RuntimeException ignored) {
+                // a malformed warm start is ignored, not fatal
+            }
+        }
+        int T = ci.taskCount();
+        int[][] local = new int[T][], fastest = new int[T][];
+        for (int t = 0; t < T; t++) {
+            int L = ci.layerCount(t);
+            local[t] = new int[L];
+            fastest[t] = new int[L];
+            for (int l = 0; l < L; l++) {
+                int[] nodes = ci.nodesFor(t, l);
+                int f = nodes[0];
+                for (int n : nodes) if (ci.proc(t, l, n) < ci.proc(t, l, f)) f = n;
+                fastest[t][l] = f;
+                local[t][l] = ci.canRun(t, l, ci.origin(t)) ? ci.origin(t) : f;
+            }
+        }
+        candidates.add(ScheduleBuilder.build(ci, local));
+        candidates.add(ScheduleBuilder.build(ci, fastest));
+        candidates.add(ScheduleBuilder.build(ci, fastest, PriorityRule.taskOrder(releaseRank(ci))));
+        Schedule best = null;
+        for (Schedule s : candidates)
+            if (best == null || s.objectiveTicks(ci) < best.objectiveTicks(ci)) best = s;
+        return best;
+    }
+
+    private static int[] releaseRank(CompiledInstance ci) {
+        Integer[] idx = new Integer[ci.taskCount()];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, (a, b) -> Long.compare(ci.release(a), ci.release(b)));
+        int[] rank = new int[idx.length];
+        for (int r = 0; r < idx.length; r++) rank[idx[r]] = r;
+        return rank;
+    }
+
+    private static IntVar[] concat(IntVar[] a, IntVar[] b, IntVar... c) {
+        IntVar[] out = new IntVar[a.length + b.length + c.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        System.arraycopy(c, 0, out, a.length + b.length, c.length);
+        return out;
+    }
+
+    private static Long max(Long a, Long b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return Math.max(a, b);
+    }
+
+    private static double seconds(long t0) { return (System.nanoTime() - t0) / 1e9; }
+}

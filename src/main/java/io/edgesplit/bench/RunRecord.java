@@ -1,0 +1,107 @@
+package io.edgesplit.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One row of {@code runs.csv}: one finished run. Numbers that may be missing are null (an empty cell).
+ * {@code status} is a solver status (OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN, ERROR) or one of the runner's
+ * own: {@code TIMEOUT} (stopped after its limit + grace), {@code UNSUPPORTED} (a clear refusal) and {@code INVALID} (the validator rejected the
+ * schedule; the objective is then left empty so it can never be counted).
+ */
+public record RunRecord(String runId, String suite, String instance, String instanceFile, int tasks, int nodes, int layers,
+                        String objectiveKind, String config, String backend, int repeat, long seed, int workers,
+                        double timeLimitSeconds, String status, Double objectiveSeconds, Double objectiveTicks,
+                        Double boundSeconds, Double boundTicks, Double bestKnownSeconds, double wallSeconds,
+                        boolean valid, String message, String solutionFile, String traceFile,
+                        int cores, String jdk, String finishedAt) {
+
+    public static final List<String> COLUMNS = List.of("run_id", "suite", "instance", "instance_file", "tasks", "nodes",
+            "layers", "objective_kind", "config", "backend", "repeat", "seed", "workers", "time_limit_s", "status",
+            "objective_s", "objective_ticks", "bound_s", "bound_ticks", "best_known_s", "wall_s", "valid", "message",
+            "solution_file", "trace_file", "cores", "jdk", "finished_at");
+
+    public static final String TIMEOUT = "TIMEOUT";
+    public static final String INVALID = "INVALID";
+    /** The backend refused the instance with a reason (UnsupportedInstanceException): not a failure of the backend. */
+    public static final String UNSUPPORTED = "UNSUPPORTED";
+
+    /** The stable identity of a run: {@code instance|config|repeat}. */
+    public static String id(String instance, String config, int repeat) { return instance + "|" + config + "|" + repeat; }
+
+    /** Whether this run produced a validated schedule (the only runs that count as results). */
+    public boolean hasSolution() { return valid && objectiveTicks != null; }
+
+    public List<String> cells() {
+        return List.of(runId, suite, instance, instanceFile, Integer.toString(tasks), Integer.toString(nodes),
+                Integer.toString(layers), objectiveKind, config, backend, Integer.toString(repeat), Long.toString(seed),
+                Integer.toString(workers), num(timeLimitSeconds), status, num(objectiveSeconds), num(objectiveTicks),
+                num(boundSeconds), num(boundTicks), num(bestKnownSeconds), String.format(Locale.ROOT, "%.6f", wallSeconds),
+                Boolean.toString(valid), message == null ? "" : message, solutionFile == null ? "" : solutionFile,
+                traceFile == null ? "" : traceFile, Integer.toString(cores), jdk, finishedAt);
+    }
+
+    /** One CSV line without the newline; a message's line breaks become spaces so one row is one line. */
+    public String toCsvLine() { return Csv.line(cells()); }
+
+    public static RunRecord fromCells(List<String> c) {
+        if (c.size() != COLUMNS.size())
+            throw new IllegalArgumentException("expected " + COLUMNS.size() + " cells, got " + c.size());
+        int i = 0;
+        return new RunRecord(c.get(i++), c.get(i++), c.get(i++), c.get(i++), Integer.parseInt(c.get(i++)),
+                Integer.parseInt(c.get(i++)), Integer.parseInt(c.get(i++)), c.get(i++), c.get(i++), c.get(i++),
+                Integer.parseInt(c.get(i++)), Long.parseLong(c.get(i++)), Integer.parseInt(c.get(i++)),
+                Double.parseDouble(c.get(i++)), c.get(i++), dbl(c.get(i++)), dbl(c.get(i++)), dbl(c.get(i++)),
+                dbl(c.get(i++)), dbl(c.get(i++)), Double.parseDouble(c.get(i++)), Boolean.parseBoolean(c.get(i++)),
+                emptyToNull(c.get(i++)), emptyToNull(c.get(i++)), emptyToNull(c.get(i++)), Integer.parseInt(c.get(i++)),
+                c.get(i++), c.get(i));
+    }
+
+    static String num(Double v) {
+        if (v == null) return "";
+        if (v == Math.rint(v) && Math.abs(v) < 9.0e15) return Long.toString(v.longValue());
+        return Double.toString(v);
+    }
+
+    private static Double dbl(String s) { return s.isEmpty() ? null : Double.valueOf(s); }
+
+    private static String emptyToNull(String s) { return s.isEmpty() ? null : s; }
+
+    /** RFC 4180 cells: quoted when they contain a comma, quote or line break. */
+    public static final class Csv {
+        private Csv() {}
+
+        public static String line(List<String> cells) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) sb.append(',');
+                String v = cells.get(i).replace('\r', ' ').replace('\n', ' ');
+                if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0) sb.append('"').append(v.replace("\"", "\"\"")).append('"');
+                else sb.append(v);
+            }
+            return sb.toString();
+        }
+
+        /** Splits one line written by {@link #line}; throws on an unterminated quote (a truncated line). */
+        public static List<String> split(String line) {
+            List<String> out = new ArrayList<>();
+            StringBuilder cur = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (quoted) {
+                    if (ch == '"') {
+                        if (i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
+                        else quoted = false;
+                    } else cur.append(ch);
+                } else if (ch == '"') quoted = true;
+                else if (ch == ',') { out.add(cur.toString()); cur.setLength(0); }
+                else cur.append(ch);
+            }
+            if (quoted) throw new IllegalArgumentException("unterminated quote");
+            out.add(cur.toString());
+            return out;
+        }
+    }
+}

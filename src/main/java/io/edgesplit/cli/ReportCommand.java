@@ -1,0 +1,37 @@
+package io.edgesplit.cli;
+
+import io.edgesplit.report.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Comparison tables and plots from one or more results folders (several folders merge, e.g. shards).")
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "results folders, each with a runs.csv")
+    List<Path> dirs;
+    @Option(names = "--formats", paramLabel = "LIST", defaultValue = "md,csv,html,tex", description = "some of md, csv, html, tex (default: all)")
+    String formats;
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: DIR/report for one folder; required for several)")
+    Path out;
+    @Option(names = "--gantt", paramLabel = "N", defaultValue = "12", description = "Gantt charts of the best run of the first N instances in the HTML page (0: none)")
+    int gantt;
+
+    @Override
+    public Integer call() throws Exception {
+        if (out == null) {
+            if (dirs.size() > 1) throw new IllegalArgumentException("--out is required when merging several results folders");
+            out = dirs.get(0).resolve("report");
+        }
+        Set<String> f = new LinkedHashSet<>();
+        for (String s : formats.split(",")) if (!s.isBlank()) f.add(s.trim().toLowerCase());
+        Report.Built b = Report.build(dirs, out, f, gantt, System.err);
+        System.out.println(b.analysis().runs().size() + " runs; wrote " + b.written().size() + " file(s) to " + out);
+        return Main.OK;
+    }
+}

@@ -1,0 +1,65 @@
+package io.edgesplit.report;
+
+import io.edgesplit.bench.RunRecord;
+import io.edgesplit.bench.RunsCsv;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The raw results of one or more results folders as one Tablesaw table: the rows of every
+ * {@code runs.csv}, plus a {@code results_dir} column (where each row's solution and trace files are).
+ * Several folders merge (shards of one suite, or several suites); a run id seen twice is kept once (the
+ * first folder wins) and reported.
+ */
+public final class Results {
+    private Results() {}
+
+    private static final Map<String, ColumnType> TYPES = Map.ofEntries(
+            Map.entry("tasks", ColumnType.INTEGER), Map.entry("nodes", ColumnType.INTEGER), Map.entry("layers", ColumnType.INTEGER),
+            Map.entry("repeat", ColumnType.INTEGER), Map.entry("seed", ColumnType.LONG), Map.entry("workers", ColumnType.INTEGER),
+            Map.entry("time_limit_s", ColumnType.DOUBLE), Map.entry("objective_s", ColumnType.DOUBLE),
+            Map.entry("objective_ticks", ColumnType.DOUBLE), Map.entry("bound_s", ColumnType.DOUBLE),
+            Map.entry("bound_ticks", ColumnType.DOUBLE), Map.entry("best_known_s", ColumnType.DOUBLE),
+            Map.entry("wall_s", ColumnType.DOUBLE), Map.entry("valid", ColumnType.BOOLEAN), Map.entry("cores", ColumnType.INTEGER));
+
+    /** Loads and merges; the list of notes (duplicates dropped) goes to {@code notes}. */
+    public static Table load(List<Path> dirs, List<String> notes) throws IOException {
+        Table all = null;
+        Set<String> seen = new HashSet<>();
+        for (Path dir : dirs) {
+            Path csv = dir.resolve("runs.csv");
+            if (!Files.isRegularFile(csv)) throw new IllegalArgumentException(dir + ": no runs.csv (is this a results folder?)");
+            // A report of a suite that is still running, or was killed, must not choke on a half-written last
+            // line: read only whole lines, and leave the file alone (the runner repairs it on --resume).
+            String text = Files.readString(csv, java.nio.charset.StandardCharsets.UTF_8);
+            int cut = text.lastIndexOf('\n');
+            text = cut < 0 ? "" : text.substring(0, cut + 1);
+            if (!text.startsWith(RunsCsv.header() + "\n"))
+                throw new IllegalArgumentException(csv + ": not a runs.csv of this version (the header differs)");
+            ColumnType[] types = RunRecord.COLUMNS.stream().map(c -> TYPES.getOrDefault(c, ColumnType.STRING)).toArray(ColumnType[]::new);
+            Table t = Table.read().csv(CsvReadOptions.builder(new java.io.StringReader(text)).columnTypes(types).header(true)
+                    .missingValueIndicator("").maxCharsPerColumn(65536).build());
+            StringColumn where = StringColumn.create("results_dir", t.rowCount());
+            for (int i = 0; i < t.rowCount(); i++) where.set(i, dir.toString());
+            t.addColumns(where);
+            int before = t.rowCount();
+            Table fresh = t.where(t.stringColumn("run_id").eval(id -> !seen.contains(id)));
+            if (fresh.rowCount() < before)
+                notes.add((before - fresh.rowCount()) + " run(s) in " + dir + " were already in an earlier folder and were ignored");
+            fresh.stringColumn("run_id").forEach(seen::add);
+            all = all == null ? fresh : all.append(fresh);
+        }
+        if (all == null) throw new IllegalArgumentException("no results folder given");
+        return all;
+    }
+}

@@ -1,0 +1,236 @@
+package io.edgesplit.backend.cpsat;
+
+import io.edgesplit.backend.bruteforce.BruteForceSolver;
+import io.edgesplit.model.CompiledInstance;
+import io.edgesplit.model.Contention;
+import io.edgesplit.model.DnnModel;
+import io.edgesplit.model.Granularity;
+import io.edgesplit.model.Instance;
+import io.edgesplit.model.Layer;
+import io.edgesplit.model.Network;
+import io.edgesplit.model.Node;
+import io.edgesplit.model.NodeKind;
+import io.edgesplit.model.Objective;
+import io.edgesplit.model.Task;
+import io.edgesplit.schedule.ScheduleBuilder;
+import io.edgesplit.solution.Schedule;
+import io.edgesplit.solution.Status;
+import io.edgesplit.solver.CheckedSolve;
+import io.edgesplit.solver.Outcome;
+import io.edgesplit.solver.SolveOptions;
+import io.edgesplit.solver.Solver;
+import io.edgesplit.solver.SolverContractTest;
+import io.edgesplit.testing.TinyInstances;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CpSatSolverTest extends SolverContractTest {
+    /** Explicit worker count, as SPEC 5 asks (CP-SAT's own default would be every core). */
+    private static final int WORKERS = 2;
+
+    @Override
+    protected Solver solver() { return new CpSatSolver(); }
+
+    /**
+     * The contract runs (including "same seed, same answer") use the deterministic interleaved search, which
+     * the contract needs with more than one worker; the other tests use the default parallel portfolio.
+     */
+    @Override
+    protected SolveOptions options() { return portfolio().withParams(Map.of("deterministic", true)); }
+
+    private static SolveOptions portfolio() { return SolveOptions.defaults().withTimeLimit(20).withWorkers(WORKERS); }
+
+    private static Outcome solve(Solver solver, CompiledInstance ci, SolveOptions o) {
+        Outcome out = CheckedSolve.run(solver, ci, o);
+        assertTrue(out.valid(), () -> solver.name() + " on " + ci.name() + ": " + out.report().summary());
+        return out;
+    }
+
+    @Test
+    void provenOptimaEqualBruteForceOnEveryCombinationOfModes() {
+        List<Instance> instances = TinyInstances.allCombinations(25, 5000);
+        assertEquals(200, instances.size());
+        List<String> mismatches = new ArrayList<>();
+        for (Instance in : instances) {
+            CompiledInstance ci = in.compile();
+            Outcome bf = solve(new BruteForceSolver(), ci, SolveOptions.defaults().withTimeLimit(20));
+            Outcome cp = solve(solver(), ci, portfolio());
+            assertEquals(Status.OPTIMAL, bf.solution().status(), () -> "bruteforce did not finish on " + in.name());
+            assertEquals(Status.OPTIMAL, cp.solution().status(), () -> "cpsat did not prove " + in.name());
+            if (Math.abs(bf.solution().objectiveTicks() - cp.solution().objectiveTicks()) > 1e-6)
+                mismatches.add(in.name() + " " + in.granularity().json() + "/" + in.contention().json() + "/" + in.objective().json()
+                        + ": bruteforce " + bf.solution().objectiveTicks() + ", cpsat " + cp.solution().objectiveTicks());
+            assertEquals(cp.solution().objectiveTicks(), cp.solution().lowerBoundTicks().doubleValue(), 1e-6,
+                    "a proven optimum's bound equals its objective");
+        }
+        assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
+    }
+
+    /** A tiny instance whose edge servers are identical copies, so that symmetry breaking has work to do. */
+    private static Instance withIdenticalServers(long seed) {
+        Instance in = TinyInstances.random(seed, 2, 3, 4);
+        List<Node> nodes = new ArrayList<>();
+        Node first = in.nodes().stream().filter(n -> n.kind() != NodeKind.DEVICE).findFirst().orElseThrow();
+        int k = 0;
+        for (Node n : in.nodes())
+            nodes.add(n.kind() == NodeKind.DEVICE ? n : new Node("edge" + (++k), NodeKind.EDGE, first.speed(), first.availableAt(), first.slowdown()));
+        List<Task> tasks = in.tasks().stream().map(t -> new Task(t.name(), t.model(), t.origin(), t.release(), t.weight(), null)).toList();
+        return new Instance(in.name() + "-sym", in.timeUnit(), in.objective(), in.granularity(), in.contention(), in.models(), nodes,
+                Network.uniform(in.network().defaultBandwidth(), in.network().defaultLatency()), List.of(), tasks, null);
+    }
+
+    /** The redundant constraints (all on) never cut off an optimum, and hints survive the symmetry breaking. */
+    @Test
+    void redundantConstraintsKeepTheOptimumAndTheHint() {
+        Map<String, Object> all = Map.of("loadCuts", true, "cumulative", true, "symmetry", true);
+        List<Instance> instances = new ArrayList<>(TinyInstances.allCombinations(2, 9000));
+        long seed = 9100;
+        for (Granularity g : Granularity.values())
+            for (Contention c : Contention.values())
+                for (Objective o : Objective.values())
+                    instances.add(withIdenticalServers(seed++).withGranularity(g).withContention(c).withObjective(o));
+        for (Instance in : instances) {
+            CompiledInstance ci = in.compile();
+            Outcome bf = solve(new BruteForceSolver(), ci, SolveOptions.defaults().withTimeLimit(20));
+            Outcome cp = solve(solver(), ci, portfolio().withParams(all));
+            assertEquals(Status.OPTIMAL, cp.solution().status());
+            assertEquals(bf.solution().objectiveTicks(), cp.solution().objectiveTicks(), 1e-6, in.name());
+            // A warm start that uses the last identical server first must be relabelled, not rejected.
+            int[][] placement = new int[ci.taskCount()][];
+            for (int t = 0; t < ci.taskCount(); t++) {
+                placement[t] = new int[ci.layerCount(t)];
+                for (int l = 0; l < ci.layerCount(t); l++) {
+                    int[] nodes = ci.nodesFor(t, l);
+                    placement[t][l] = nodes[nodes.length - 1 - (l % nodes.length)];
+                }
+            }
+            Schedule ws = ScheduleBuilder.build(ci, placement);
+            Map<String, Object> fixed = new java.util.HashMap<>(all);
+            fixed.put("fixToWarmStart", true);
+            Outcome f = solve(solver(), ci, portfolio().withWarmStart(ws).withParams(fixed));
+            assertTrue(f.solution().status().hasSchedule(), () -> "hint rejected on " + in.name());
+            assertEquals(ws.objectiveTicks(ci), f.solution().objectiveTicks(), 1e-6, in.name());
+        }
+    }
+
+    /**
+     * SPEC 1.6: single-layer tasks from distinct devices, all forced onto one edge node, with ingress
+     * contention are the two-machine flow shop (machine 1 = the edge's ingress, machine 2 = its compute;
+     * results return to distinct devices at zero cost), solved exactly by Johnson's rule.
+     */
+    @Test
+    void twoMachineFlowShopEqualsJohnsonsRule() {
+        for (long seed = 1; seed <= 6; seed++) {
+            Random r = new Random(seed);
+            int jobs = 5 + r.nextInt(4);
+            long[] a = new long[jobs], b = new long[jobs];
+            List<Node> nodes = new ArrayList<>();
+            List<DnnModel> models = new ArrayList<>();
+            List<Task> tasks = new ArrayList<>();
+            for (int j = 0; j < jobs; j++) {
+                a[j] = 1 + r.nextInt(20);
+                b[j] = 1 + r.nextInt(20);
+                nodes.add(new Node("dev" + j, NodeKind.DEVICE, 1e9));
+                // 1 ms per 1000 bytes at 1e6 B/s; 1 ms per 1e6 FLOP at 1e9 FLOP/s; zero-byte results.
+                models.add(new DnnModel("m" + j, 1000.0 * a[j], List.of(new Layer("l", 1e6 * b[j], 0, 0, List.of()))));
+                tasks.add(new Task("t" + j, "m" + j, "dev" + j, 0, 1, List.of("edge")));
+            }
+            nodes.add(new Node("edge", NodeKind.EDGE, 1e9));
+            Instance in = new Instance("flowshop-" + seed, 1e-3, Objective.MAKESPAN, Granularity.SEGMENT, Contention.INGRESS,
+                    models, nodes, Network.uniform(1e6, 0), List.of(), tasks, null);
+            Outcome cp = solve(solver(), in.compile(), portfolio());
+            assertEquals(Status.OPTIMAL, cp.solution().status());
+            assertEquals(johnson(a, b), cp.solution().objectiveTicks(), 1e-9, "seed " + seed);
+        }
+    }
+
+    /** Johnson (1954): jobs with a ≤ b by ascending a first, then the others by descending b. */
+    private static long johnson(long[] a, long[] b) {
+        List<Integer> first = new ArrayList<>(), second = new ArrayList<>();
+        for (int j = 0; j < a.length; j++) (a[j] <= b[j] ? first : second).add(j);
+        first.sort(Comparator.comparingLong(j -> a[j]));
+        second.sort(Comparator.comparingLong(j -> -b[j]));
+        first.addAll(second);
+        long m1 = 0, m2 = 0;
+        for (int j : first) {
+            m1 += a[j];
+            m2 = Math.max(m2, m1) + b[j];
+        }
+        return m2;
+    }
+
+    /**
+     * The warm start is turned into a hint of every variable: fixing all variables to it must give a
+     * feasible model whose only objective is the warm start's own (so the hint is complete and feasible).
+     * Warm starts are random placements through the schedule builder, so they use transfers, segments and
+     * identical nodes.
+     */
+    @Test
+    void warmStartIsACompleteFeasibleHint() {
+        int checked = 0;
+        for (Instance in : TinyInstances.allCombinations(3, 7000)) {
+            CompiledInstance ci = in.compile();
+            Random r = new Random(in.name().hashCode());
+            int[][] placement = new int[ci.taskCount()][];
+            for (int t = 0; t < ci.taskCount(); t++) {
+                placement[t] = new int[ci.layerCount(t)];
+                for (int l = 0; l < ci.layerCount(t); l++) {
+                    int[] nodes = ci.nodesFor(t, l);
+                    placement[t][l] = nodes[r.nextInt(nodes.length)];
+                }
+            }
+            Schedule ws = ScheduleBuilder.build(ci, placement);
+            double wsObjective = ws.objectiveTicks(ci);
+            Outcome fixed = solve(solver(), ci, portfolio().withWarmStart(ws).withParams(Map.of("fixToWarmStart", true)));
+            assertTrue(fixed.solution().status().hasSchedule(), () -> "hint rejected on " + in.name() + ": " + fixed.solution().status());
+            assertEquals(wsObjective, fixed.solution().objectiveTicks(), 1e-6, in.name());
+            Outcome free = solve(solver(), ci, portfolio().withWarmStart(ws));
+            assertEquals(Status.OPTIMAL, free.solution().status());
+            assertTrue(free.solution().objectiveTicks() <= wsObjective + 1e-6);
+            checked++;
+        }
+        assertEquals(24, checked);
+    }
+
+    @Test
+    void traceIsMonotoneAndEndsAtTheAnswer() {
+        CompiledInstance ci = TinyInstances.random(11, 4, 6, 5).compile();
+        Outcome o = solve(solver(), ci, portfolio().withTimeLimit(10));
+        assertFalse(o.trace().isEmpty());
+        double prev = Double.POSITIVE_INFINITY;
+        for (var p : o.trace()) {
+            if (p.objectiveTicks() == null) continue;
+            assertTrue(p.objectiveTicks() <= prev + 1e-9, "the incumbent never gets worse");
+            prev = p.objectiveTicks();
+        }
+        assertEquals(o.solution().objectiveTicks(), prev, 1e-6);
+    }
+
+    @Test
+    void nonIntegerWeightsAreScaledExactly() {
+        Instance base = TinyInstances.random(21, 3, 3, 3).withObjective(Objective.TOTAL_LATENCY);
+        List<Task> tasks = new ArrayList<>();
+        double[] w = {0.5, 1.25, 3};
+        for (int t = 0; t < base.tasks().size(); t++) {
+            Task k = base.tasks().get(t);
+            tasks.add(new Task(k.name(), k.model(), k.origin(), k.release(), w[t % 3], k.allowedNodes()));
+        }
+        Instance in = new Instance(base.name(), base.timeUnit(), base.objective(), base.granularity(), base.contention(),
+                base.models(), base.nodes(), base.network(), base.profiles(), tasks, null);
+        CompiledInstance ci = in.compile();
+        Outcome bf = solve(new BruteForceSolver(), ci, SolveOptions.defaults().withTimeLimit(30));
+        Outcome cp = solve(solver(), ci, portfolio());
+        assertEquals(Status.OPTIMAL, cp.solution().status());
+        if (bf.solution().status() == Status.OPTIMAL)
+            assertEquals(bf.solution().objectiveTicks(), cp.solution().objectiveTicks(), 1e-6);
+    }
+}

@@ -1,0 +1,99 @@
+package io.edgesplit.bench;
+
+import io.edgesplit.model.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SuiteReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void pathsAreRelativeToTheSuiteFileAndEntriesMayOverrideAConfigFile() throws Exception {
+        BenchFixtures.writeInstances(dir, 2);
+        Files.createDirectories(dir.resolve("solvers"));
+        Files.createDirectories(dir.resolve("benchmarks"));
+        Files.writeString(dir.resolve("solvers/bf.json"), "{\"name\": \"bf\", \"backend\": \"bruteforce\", \"timeLimitSeconds\": 3, \"seed\": 7}");
+        Path suite = dir.resolve("benchmarks/x.json");
+        Files.writeString(suite, """
+                {"instances": ["../instances/*.json", "../instances/tiny-1.json"],
+                 "solvers": ["../solvers/bf.json",
+                             {"config": "../solvers/bf.json", "name": "bf-1s", "timeLimitSeconds": 1, "workers": 2},
+                             {"backend": "local"}],
+                 "repeats": 2}""");
+        Suite s = SuiteReader.read(suite);
+        assertEquals("x", s.name(), "the name defaults to the file name");
+        assertEquals(List.of(dir.resolve("instances/tiny-1.json"), dir.resolve("instances/tiny-2.json")), s.instances(), "sorted, without duplicates");
+        assertEquals(List.of("bf", "bf-1s", "local"), s.configs().stream().map(c -> c.name()).toList());
+        assertEquals(1, s.configs().get(1).timeLimitSeconds());
+        assertEquals(7, s.configs().get(1).seed());
+        assertEquals(2, s.configs().get(1).workers());
+        assertEquals(2, s.repeats());
+        assertEquals(5, s.graceSeconds());
+    }
+
+    @Test
+    void generatorSpecsExpandToEveryTaskCountAndSeedAndAreWrittenWhenTheSuitePlans() throws Exception {
+        Path suite = dir.resolve("g.json");
+        Files.writeString(suite, """
+                {"generate": [{"scenario": "testbed", "size": "tiny", "seeds": [1, 2], "tasks": [1, 2]}],
+                 "solvers": [{"backend": "local"}]}""");
+        Suite s = SuiteReader.read(suite);
+        assertEquals(4, s.generated().size());
+        assertTrue(s.instances().isEmpty());
+        BenchRunner r = new BenchRunner(s, io.edgesplit.solver.SolverRegistry.of(List.of(new io.edgesplit.backend.local.LocalSolver())),
+                BenchOptions.defaults(dir.resolve("results"), System.err));
+        List<RunSpec> plan = r.plan();
+        assertEquals(4, plan.size());
+        for (RunSpec run : plan) {
+            assertTrue(Files.isRegularFile(run.instance().file()), "generated into the results folder: " + run.instance().file());
+            assertTrue(run.instance().file().startsWith(dir.resolve("results/g/instances")));
+        }
+        assertEquals(List.of(1, 1, 2, 2), plan.stream().map(p -> p.instance().tasks()).sorted().toList(), "tasks overrides x seeds");
+        assertEquals("generate[0].scenario", bad("{\"generate\": [{\"scenario\": \"mars\", \"seeds\": 1}], \"solvers\": [{\"backend\": \"local\"}]}").path());
+        assertEquals("generate[0].seeds", bad("{\"generate\": [{\"scenario\": \"testbed\"}], \"solvers\": [{\"backend\": \"local\"}]}").path());
+    }
+
+    private InvalidInputException bad(String json) throws Exception {
+        BenchFixtures.writeInstances(dir, 1);
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, json);
+        return assertThrows(InvalidInputException.class, () -> SuiteReader.read(f));
+    }
+
+    @Test
+    void anUnknownFieldIsAnErrorNamingItsPath() throws Exception {
+        InvalidInputException e = bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\", \"timelimit\": 3}]}");
+        assertEquals("solvers[0].timelimit", e.path());
+        assertEquals("repeat", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\"}], \"repeat\": 3}").path());
+    }
+
+    @Test
+    void aGlobMatchingNothingADuplicateNameAndAMissingConfigFileAreErrors() throws Exception {
+        assertEquals("instances[1]", bad("{\"instances\": [\"instances/*.json\", \"nope/*.json\"], \"solvers\": [{\"backend\": \"local\"}]}").path());
+        assertEquals("solvers[1]", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\"}, {\"backend\": \"local\"}]}").path());
+        assertEquals("solvers[0]", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [\"missing.json\"]}").path());
+        assertEquals("repeats", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\"}], \"repeats\": 0}").path());
+    }
+
+    @Test
+    void theCommittedSuitesAndSolverConfigurationsRead() throws Exception {
+        for (String f : List.of("solvers/local.json", "solvers/bruteforce.json", "solvers/medag.json", "solvers/decoupled.json",
+                "solvers/cpsat.json", "solvers/choco.json", "solvers/edge-only.json", "solvers/neurosurgeon.json", "solvers/heft.json",
+                "solvers/random.json"))
+            assertNotNull(io.edgesplit.io.SolverConfig.read(Path.of(f)), f);
+        assertEquals(2, io.edgesplit.io.SolverConfig.read(Path.of("solvers/cpsat.json")).workers(), "CP-SAT's worker count is explicit");
+        // The suites' instance globs need datasets/instances (the generator's); read them when it is there.
+        if (Files.isDirectory(Path.of("datasets/instances/small")))
+            for (String s : List.of("quick", "paper", "scaling")) {
+                Suite suite = SuiteReader.read(Path.of("benchmarks/" + s + ".json"));
+                assertFalse(suite.instances().isEmpty(), s);
+            }
+    }
+}
