@@ -280,7 +280,12 @@ final class ChocoModel {
                 // is spent on it.
                 if (ci.contention() == Contention.NONE) model.arithm(ts, "=", ready).post();
                 else if (!performed.isInstantiatedTo(1)) model.arithm(ts, "<=", ready).impliedBy(performed.not());
-                // arrival = TS + Σ_p dur(p,q)·x[source = p]; equals TS (= ready) when the source is q.
+                // arrival = TS + Σ_p dur(p,q)·performedFrom[p]: it equals TS (= ready) whenever the transfer
+                // is not performed, whether the source is q or no consumer sits on q. It must not use the
+                // source indicator alone: the arrival's domain ends at the horizon, and a phantom transfer
+                // (source on p, nothing needed on q) would then have to "arrive" by the horizon, which cut
+                // off optimal schedules (docs/choco.md, "A wrong optimum"). A constant-duration arrival
+                // is an unbounded view and only ever read where the transfer is performed.
                 IntVar arrival;
                 boolean constantDuration = from.length == 1 && (tensor < 0 || sources.length == 1);
                 if (constantDuration) arrival = model.offset(ts, dur[0]);
@@ -293,7 +298,7 @@ final class ChocoModel {
                     vs[1] = arrival;
                     cs[1] = -1;
                     for (int i = 0; i < from.length; i++) {
-                        vs[i + 2] = tensor < 0 ? model.boolVar(true) : x[t][tensor][from[i]];
+                        vs[i + 2] = performedFrom[i];
                         cs[i + 2] = dur[i];
                     }
                     model.scalar(vs, cs, "=", 0).post();
