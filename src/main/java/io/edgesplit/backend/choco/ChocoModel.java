@@ -390,7 +390,9 @@ final class ChocoModel {
     /**
      * Redundant load cuts for the makespan (measured to help, see docs/choco.md): everything placed on a
      * node's compute starts at or after its availableAt and nothing overlaps, so availableAt(n) + Σ proc of
-     * its layers ≤ makespan; likewise for the transfers into a node after the earliest release.
+     * its layers ≤ makespan when some layer is placed on n; likewise for the transfers into a node after the
+     * earliest release. availableAt counts only when the node is used: a late-available node that an optimal
+     * schedule leaves idle must not raise the makespan (an unconditional offset cut off such optima).
      */
     private void postLoadCuts() {
         long minRelease = Long.MAX_VALUE;
@@ -398,13 +400,23 @@ final class ChocoModel {
         for (int n = 0; n < ci.nodeCount(); n++) {
             List<IntVar> vs = new ArrayList<>();
             List<Integer> cs = new ArrayList<>();
+            List<BoolVar> onN = new ArrayList<>();
             for (int t = 0; t < T; t++)
-                for (int l = 0; l < ci.layerCount(t); l++)
-                    if (ci.canRun(t, l, n) && ci.proc(t, l, n) > 0) {
+                for (int l = 0; l < ci.layerCount(t); l++) {
+                    if (!ci.canRun(t, l, n)) continue;
+                    onN.add(x[t][l][n]); // availableAt binds zero-tick layers too
+                    if (ci.proc(t, l, n) > 0) {
                         vs.add(x[t][l][n]);
                         cs.add((int) ci.proc(t, l, n));
                     }
-            loadCut(vs, cs, ci.availableAt(n));
+                }
+            if (ci.availableAt(n) > 0 && !onN.isEmpty() && vs.size() >= 2) {
+                BoolVar used = model.boolVar("used_" + n);
+                model.addClausesBoolOrArrayEqVar(onN.toArray(new BoolVar[0]), used);
+                vs.add(used);
+                cs.add((int) ci.availableAt(n));
+            }
+            loadCut(vs, cs, 0);
             if (ci.contention() == Contention.INGRESS) {
                 vs.clear();
                 cs.clear();
