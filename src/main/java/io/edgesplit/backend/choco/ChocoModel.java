@@ -280,7 +280,12 @@ final class ChocoModel {
                 // is spent on it.
                 if (ci.contention() == Contention.NONE) model.arithm(ts, "=", ready).post();
                 else if (!performed.isInstantiatedTo(1)) model.arithm(ts, "<=", ready).impliedBy(performed.not());
-                // arrival = TS + Σ_p dur(p,q)·x[source = p]; equals TS (= ready) when the source is q.
+                // arrival = TS + Σ_p dur(p,q)·performedFrom[p]: it equals TS (= ready) whenever the transfer
+                // is not performed, whether the source is q or no consumer sits on q. It must not use the
+                // source indicator alone: the arrival's domain ends at the horizon, and a phantom transfer
+                // (source on p, nothing needed on q) would then have to "arrive" by the horizon, which cut
+                // off optimal schedules (docs/choco.md, "A wrong optimum"). A constant-duration arrival
+                // is an unbounded view and only ever read where the transfer is performed.
                 IntVar arrival;
                 boolean constantDuration = from.length == 1 && (tensor < 0 || sources.length == 1);
                 if (constantDuration) arrival = model.offset(ts, dur[0]);
@@ -293,7 +298,7 @@ final class ChocoModel {
                     vs[1] = arrival;
                     cs[1] = -1;
                     for (int i = 0; i < from.length; i++) {
-                        vs[i + 2] = tensor < 0 ? model.boolVar(true) : x[t][tensor][from[i]];
+                        vs[i + 2] = performedFrom[i];
                         cs[i + 2] = dur[i];
                     }
                     model.scalar(vs, cs, "=", 0).post();
@@ -385,7 +390,9 @@ final class ChocoModel {
     /**
      * Redundant load cuts for the makespan (measured to help, see docs/choco.md): everything placed on a
      * node's compute starts at or after its availableAt and nothing overlaps, so availableAt(n) + Σ proc of
-     * its layers ≤ makespan; likewise for the transfers into a node after the earliest release.
+     * its layers ≤ makespan when some layer is placed on n; likewise for the transfers into a node after the
+     * earliest release. availableAt counts only when the node is used: a late-available node that an optimal
+     * schedule leaves idle must not raise the makespan (an unconditional offset cut off such optima).
      */
     private void postLoadCuts() {
         long minRelease = Long.MAX_VALUE;
@@ -393,13 +400,23 @@ final class ChocoModel {
         for (int n = 0; n < ci.nodeCount(); n++) {
             List<IntVar> vs = new ArrayList<>();
             List<Integer> cs = new ArrayList<>();
+            List<BoolVar> onN = new ArrayList<>();
             for (int t = 0; t < T; t++)
-                for (int l = 0; l < ci.layerCount(t); l++)
-                    if (ci.canRun(t, l, n) && ci.proc(t, l, n) > 0) {
+                for (int l = 0; l < ci.layerCount(t); l++) {
+                    if (!ci.canRun(t, l, n)) continue;
+                    onN.add(x[t][l][n]); // availableAt binds zero-tick layers too
+                    if (ci.proc(t, l, n) > 0) {
                         vs.add(x[t][l][n]);
                         cs.add((int) ci.proc(t, l, n));
                     }
-            loadCut(vs, cs, ci.availableAt(n));
+                }
+            if (ci.availableAt(n) > 0 && !onN.isEmpty() && vs.size() >= 2) {
+                BoolVar used = model.boolVar("used_" + n);
+                model.addClausesBoolOrArrayEqVar(onN.toArray(new BoolVar[0]), used);
+                vs.add(used);
+                cs.add((int) ci.availableAt(n));
+            }
+            loadCut(vs, cs, 0);
             if (ci.contention() == Contention.INGRESS) {
                 vs.clear();
                 cs.clear();
