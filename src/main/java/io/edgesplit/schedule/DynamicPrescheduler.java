@@ -132,14 +132,7 @@ public final class DynamicPrescheduler {
             start = new long[T][];
             end = new long[T][];
             for (int t = 0; t < T; t++) {
-                if (placement[t].length != ci.layerCount(t))
-                    throw new IllegalArgumentException("task " + ci.taskName(t) + ": placement has " + placement[t].length
-                            + " entries for " + ci.layerCount(t) + " layers");
-                nodeOf[t] = placement[t].clone();
-                for (int l = 0; l < nodeOf[t].length; l++)
-                    if (nodeOf[t][l] < 0 || nodeOf[t][l] >= N || !ci.canRun(t, l, nodeOf[t][l]))
-                        throw new IllegalArgumentException("task " + ci.taskName(t) + ": layer " + ci.layerName(t, l)
-                                + " cannot run on node index " + nodeOf[t][l]);
+                nodeOf[t] = ScheduleBuilder.checkedPlacement(ci, t, placement[t]);
                 start[t] = new long[ci.layerCount(t)];
                 end[t] = new long[ci.layerCount(t)];
                 transfers.add(new ArrayList<>());

@@ -49,6 +49,22 @@ public final class ScheduleBuilder {
         return out;
     }
 
+    /**
+     * A copy of task t's placement after checking it has one node per layer, each one the layer can run on.
+     *
+     * @throws IllegalArgumentException naming the task and the offending layer
+     */
+    public static int[] checkedPlacement(CompiledInstance ci, int t, int[] placement) {
+        if (placement.length != ci.layerCount(t))
+            throw new IllegalArgumentException("task " + ci.taskName(t) + ": placement has " + placement.length
+                    + " entries for " + ci.layerCount(t) + " layers");
+        for (int l = 0; l < placement.length; l++)
+            if (placement[l] < 0 || placement[l] >= ci.nodeCount() || !ci.canRun(t, l, placement[l]))
+                throw new IllegalArgumentException("task " + ci.taskName(t) + ": layer " + ci.layerName(t, l)
+                        + " cannot run on node index " + placement[l]);
+        return placement.clone();
+    }
+
     public static Schedule build(CompiledInstance ci, int[][] placement) {
         return build(ci, placement, PriorityRule.earliestReady());
     }
@@ -78,14 +94,7 @@ public final class ScheduleBuilder {
             start = new long[T][];
             end = new long[T][];
             for (int t = 0; t < T; t++) {
-                if (placement[t].length != ci.layerCount(t))
-                    throw new IllegalArgumentException("task " + ci.taskName(t) + ": placement has " + placement[t].length
-                            + " entries for " + ci.layerCount(t) + " layers");
-                nodeOf[t] = placement[t].clone();
-                for (int l = 0; l < nodeOf[t].length; l++)
-                    if (nodeOf[t][l] < 0 || nodeOf[t][l] >= ci.nodeCount() || !ci.canRun(t, l, nodeOf[t][l]))
-                        throw new IllegalArgumentException("task " + ci.taskName(t) + ": layer " + ci.layerName(t, l)
-                                + " cannot run on node index " + nodeOf[t][l]);
+                nodeOf[t] = checkedPlacement(ci, t, placement[t]);
                 start[t] = new long[ci.layerCount(t)];
                 end[t] = new long[ci.layerCount(t)];
                 transfers.add(new ArrayList<>());
