@@ -157,7 +157,16 @@ public final class CpSatSolver implements Solver {
             trace.add(new TracePoint(wall, obj, bound));
         } else if (status == Status.UNKNOWN) {
             bound = m.boundTicks(solver.bestObjectiveBound());
-            trace.add(new TracePoint(wall, null, bound));
+            if (options.warmStart() != null) {
+                // CP-SAT reads a hint only after presolve: on large models the limit can end first. The warm
+                // start is a valid schedule of this instance, so it stays the answer rather than "no solution".
+                schedule = options.warmStart();
+                status = Status.FEASIBLE;
+                note += "; no solution found within the limit: returning the warm start";
+                trace.add(new TracePoint(wall, schedule.objectiveTicks(ci), bound));
+            } else {
+                trace.add(new TracePoint(wall, null, bound));
+            }
         }
         if (bound != null && Double.isFinite(bound)) lb = (long) Math.floor(bound + 1e-9);
         java.lang.ref.Reference.reachabilityFence(callback); // the callback must outlive the native solve

@@ -168,6 +168,26 @@ class CpSatSolverTest extends SolverContractTest {
         return m2;
     }
 
+    /** With a warm start, running out of time before CP-SAT finds anything still answers with the warm start. */
+    @Test
+    void aWarmStartIsKeptWhenTheLimitEndsBeforeAnySolution() {
+        CompiledInstance ci = io.edgesplit.io.InstanceJson.read(java.nio.file.Path.of("datasets/instances/medium/campus-light-s1.json")).compile();
+        Schedule ws = ScheduleBuilder.build(ci, localPlacement(ci));
+        Outcome o = solve(solver(), ci, portfolio().withTimeLimit(0.5).withWarmStart(ws));
+        assertTrue(o.valid(), o.report()::summary);
+        assertEquals(Status.FEASIBLE, o.solution().status(), o.solution().message());
+        assertTrue(o.solution().objectiveTicks() <= ws.objectiveTicks(ci) + 1e-6);
+    }
+
+    private static int[][] localPlacement(CompiledInstance ci) {
+        int[][] p = new int[ci.taskCount()][];
+        for (int t = 0; t < ci.taskCount(); t++) {
+            p[t] = new int[ci.layerCount(t)];
+            java.util.Arrays.fill(p[t], ci.origin(t));
+        }
+        return p;
+    }
+
     /**
      * The warm start is turned into a hint of every variable: fixing all variables to it must give a
      * feasible model whose only objective is the warm start's own (so the hint is complete and feasible).
