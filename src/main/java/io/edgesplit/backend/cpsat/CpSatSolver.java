@@ -9,6 +9,7 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.CumulativeConstraint;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.IntervalVar;
+import com.google.ortools.sat.LinearArgument;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Exact backend {@code cpsat}: the whole of SPEC 1 as one Google OR-Tools CP-SAT model, on the same
@@ -63,12 +65,18 @@ import java.util.Map;
  *   (by the smallest power of ten up to 10^6 that makes them integral; otherwise rounded at 10^6, and then
  *   an optimum is reported as FEASIBLE with a message, since it is optimal only for the rounded weights).</li>
  * </ul>
+ * Warm start: by default a hint of every variable; on instances with more than
+ * {@value #NEIGHBOURHOOD_THRESHOLD} placement choices, where presolving the whole model outlasts the limit,
+ * a neighbourhood search around it instead ({@link NeighbourhoodSearch}).
  * Redundant constraints (each a parameter, off by default because none measured better here, see
  * {@code docs/cpsat.md}): per-node load cuts for the makespan, a cumulative over all layers with capacity =
  * node count, and symmetry breaking among identical nodes. Horizon: everything done one after another after the latest release/availableAt, which every
  * placement can meet, so no solution is cut off.
  */
 public final class CpSatSolver implements Solver {
+    /** With more (layer, node) placement choices than this, {@code warmStartMode = auto} uses the neighbourhood search. */
+    static final int NEIGHBOURHOOD_THRESHOLD = 3000;
+
     private static volatile boolean nativesLoaded;
 
     private static synchronized void loadNatives() {
@@ -98,6 +106,9 @@ public final class CpSatSolver implements Solver {
                 ParamSpec.ofBoolean("symmetry", false, "symmetry breaking among identical nodes (same times, links, eligibility; no origin)"),
                 ParamSpec.ofBoolean("deterministic", false, "with several workers, use CP-SAT's interleaved search: same seed and workers, same answer, "
                         + "but several times slower here (docs/cpsat.md); default: CP-SAT's parallel portfolio, deterministic only with 1 worker"),
+                ParamSpec.ofString("warmStartMode", "auto", "hint (the whole model, every variable hinted with the warm start) | neighbourhood "
+                        + "(CP-SAT on sub-models around the warm start: placements of a growing set of tasks freed, the others fixed) | auto "
+                        + "(neighbourhood above " + NEIGHBOURHOOD_THRESHOLD + " placement choices, else hint)"),
                 ParamSpec.ofBoolean("fixToWarmStart", false, "fix every variable to the warm start's value (checks that the hint is a complete feasible solution)"));
     }
 
@@ -105,58 +116,123 @@ public final class CpSatSolver implements Solver {
     public SolveResult solve(CompiledInstance ci, SolveOptions options) {
         long t0 = System.nanoTime();
         loadNatives();
-        Model m = new Model(ci, options);
-        m.build();
-        if (options.warmStart() != null) m.hint(options.warmStart());
+        String mode = options.params().getString("warmStartMode", "auto");
+        if (!List.of("auto", "hint", "neighbourhood").contains(mode))
+            throw new IllegalArgumentException("params.warmStartMode: expected auto, hint or neighbourhood, got " + mode);
+        boolean fix = options.params().getBoolean("fixToWarmStart", false);
+        if (fix && options.warmStart() == null) throw new IllegalArgumentException("params.fixToWarmStart: needs a warm start");
+        if (options.warmStart() != null && !fix
+                && (mode.equals("neighbourhood") || mode.equals("auto") && placementChoices(ci) > NEIGHBOURHOOD_THRESHOLD))
+            return new NeighbourhoodSearch(ci, options, t0).run();
+        return solveWhole(ci, options, t0);
+    }
 
+    /** Σ over layers of the nodes each may run on: the size of the placement part of the model. */
+    static long placementChoices(CompiledInstance ci) {
+        long c = 0;
+        for (int t = 0; t < ci.taskCount(); t++)
+            for (int l = 0; l < ci.layerCount(t); l++) c += ci.nodesFor(t, l).length;
+        return c;
+    }
+
+    /** Building a model outlasted the time limit (models of thousands of layers take seconds to build here). */
+    private static final class OutOfTime extends RuntimeException {
+        OutOfTime() { super("the time limit ended while building the model", null, false, false); }
+    }
+
+    /**
+     * Stops CP-SAT runs that outlast their limit: CP-SAT checks its own limit only now and then during presolve
+     * (a 1 s limit took up to 6 s on a 1720-layer model here), while stopSearch() is seen sooner.
+     */
+    private static final java.util.concurrent.ScheduledExecutorService STOPPER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread th = new Thread(r, "cpsat-stopper");
+                th.setDaemon(true);
+                return th;
+            });
+
+    /** What one CP-SAT run on one model ended with. */
+    private record Run(CpSolverStatus status, Schedule schedule, Double bound, double wallSeconds) {}
+
+    /** Receives each solution CP-SAT reports: its objective and bound in ticks (bound may be null). */
+    private interface OnSolution { void accept(double objectiveTicks, Double boundTicks); }
+
+    /** Solves one model for at most {@code seconds}, hinted with {@code hint} when not null. */
+    private static Run run(Model m, SolveOptions options, double seconds, Schedule hint, OnSolution onSolution) {
+        long start = System.nanoTime();
+        if (hint != null) m.hint(hint);
         CpSolver solver = new CpSolver();
         SatParameters.Builder p = solver.getParameters();
-        p.setMaxTimeInSeconds(Math.max(0.01, options.timeLimitSeconds() - (System.nanoTime() - t0) / 1e9));
+        p.setMaxTimeInSeconds(Math.max(0.01, seconds));
         p.setNumWorkers(options.workers());
         p.setRandomSeed((int) (options.seed() ^ (options.seed() >>> 32)) & Integer.MAX_VALUE);
         if (options.workers() > 1 && options.params().getBoolean("deterministic", false)) p.setInterleaveSearch(true);
-        if (options.params().getBoolean("fixToWarmStart", false)) {
-            if (options.warmStart() == null) throw new IllegalArgumentException("params.fixToWarmStart: needs a warm start");
-            p.setFixVariablesToTheirHintedValue(true);
-        }
+        if (options.params().getBoolean("fixToWarmStart", false)) p.setFixVariablesToTheirHintedValue(true);
         if (options.log()) {
             p.setLogSearchProgress(true);
             p.setLogToStdout(false);
             // Only the log callback (never with a best-bound callback: that combination crashes, SPEC 5).
             solver.setLogCallback(System.err::println);
         }
-        List<TracePoint> trace = Collections.synchronizedList(new ArrayList<>());
         // Kept in a local that is used after solve(): the native side holds only a weak reference.
         CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() {
                 // The callback's own objectiveValue(): the solver's crashes the JVM inside a callback (SPEC 5).
-                trace.add(new TracePoint((System.nanoTime() - t0) / 1e9, m.ticks(objectiveValue()), m.boundTicks(bestObjectiveBound())));
+                onSolution.accept(m.ticks(objectiveValue()), m.boundTicks(bestObjectiveBound()));
             }
         };
-        CpSolverStatus st = solver.solve(m.cp, callback);
-        double wall = (System.nanoTime() - t0) / 1e9;
-        Double bound = null;
-        Status status;
+        var stopper = STOPPER.schedule(solver::stopSearch, (long) (Math.max(0.01, seconds) * 1e9) + 20_000_000L,
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+        CpSolverStatus st;
+        try {
+            st = solver.solve(m.cp, callback);
+        } finally {
+            stopper.cancel(false);
+        }
+        Schedule schedule = null;
+        Double bound = m.boundTicks(solver.bestObjectiveBound());
         switch (st) {
-            case OPTIMAL -> status = m.exactWeights ? Status.OPTIMAL : Status.FEASIBLE;
-            case FEASIBLE -> status = Status.FEASIBLE;
-            case INFEASIBLE -> status = Status.INFEASIBLE;
-            case UNKNOWN -> status = Status.UNKNOWN;
+            case OPTIMAL, FEASIBLE -> schedule = m.extract(solver);
+            case INFEASIBLE, UNKNOWN -> { }
             default -> throw new IllegalStateException("CP-SAT says " + st + " (a bug in the cpsat model): " + solver.getSolutionInfo());
         }
-        String note = "workers=" + options.workers() + (m.exactWeights ? "" : "; weights rounded to multiples of 1e-6, optimal only for the rounded weights")
-                + (m.weightScale > 1 && m.exactWeights ? "; weights scaled by " + m.weightScale : "");
-        Long lb = null;
-        Schedule schedule = null;
-        if (status.hasSchedule()) {
-            schedule = m.extract(solver);
-            bound = m.boundTicks(solver.bestObjectiveBound());
+        java.lang.ref.Reference.reachabilityFence(callback); // the callback must outlive the native solve
+        return new Run(st, schedule, bound, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The whole model in one CP-SAT run (the default, and what can prove optimality). */
+    private SolveResult solveWhole(CompiledInstance ci, SolveOptions options, long t0) {
+        Model m = new Model(ci, options);
+        try {
+            m.build(options.deadlineNanos(t0));
+        } catch (OutOfTime e) {
+            double wall = (System.nanoTime() - t0) / 1e9;
+            String note = "workers=" + options.workers() + "; the limit ended while building the model";
+            if (options.warmStart() == null)
+                return new SolveResult(Status.UNKNOWN, null, null, List.of(new TracePoint(wall, null, null)), note);
+            Schedule ws = options.warmStart();
+            return new SolveResult(Status.FEASIBLE, ws, null, List.of(new TracePoint(wall, ws.objectiveTicks(ci), null)),
+                    note + ": returning the warm start");
+        }
+        List<TracePoint> trace = Collections.synchronizedList(new ArrayList<>());
+        Run r = run(m, options, options.timeLimitSeconds() - (System.nanoTime() - t0) / 1e9, options.warmStart(),
+                (obj, b) -> trace.add(new TracePoint((System.nanoTime() - t0) / 1e9, obj, b)));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Status status = switch (r.status()) {
+            case OPTIMAL -> m.exactWeights ? Status.OPTIMAL : Status.FEASIBLE;
+            case FEASIBLE -> Status.FEASIBLE;
+            case INFEASIBLE -> Status.INFEASIBLE;
+            default -> Status.UNKNOWN;
+        };
+        String note = "workers=" + options.workers() + weightNote(m);
+        Double bound = r.bound();
+        Schedule schedule = r.schedule();
+        if (schedule != null) {
             double obj = schedule.objectiveTicks(ci);
-            if (st == CpSolverStatus.OPTIMAL && m.exactWeights) bound = obj;
+            if (r.status() == CpSolverStatus.OPTIMAL && m.exactWeights) bound = obj;
             trace.add(new TracePoint(wall, obj, bound));
         } else if (status == Status.UNKNOWN) {
-            bound = m.boundTicks(solver.bestObjectiveBound());
             if (options.warmStart() != null) {
                 // CP-SAT reads a hint only after presolve: on large models the limit can end first. The warm
                 // start is a valid schedule of this instance, so it stays the answer rather than "no solution".
@@ -168,9 +244,156 @@ public final class CpSatSolver implements Solver {
                 trace.add(new TracePoint(wall, null, bound));
             }
         }
-        if (bound != null && Double.isFinite(bound)) lb = (long) Math.floor(bound + 1e-9);
-        java.lang.ref.Reference.reachabilityFence(callback); // the callback must outlive the native solve
-        return new SolveResult(status, schedule, lb, new ArrayList<>(trace), note);
+        return new SolveResult(status, schedule, floor(bound), new ArrayList<>(trace), note);
+    }
+
+    private static String weightNote(Model m) {
+        return (m.exactWeights ? "" : "; weights rounded to multiples of 1e-6, optimal only for the rounded weights")
+                + (m.weightScale > 1 && m.exactWeights ? "; weights scaled by " + m.weightScale : "");
+    }
+
+    private static Long floor(Double bound) {
+        return bound != null && Double.isFinite(bound) ? (long) Math.floor(bound + 1e-9) : null;
+    }
+
+    /**
+     * CP-SAT around a warm start, for models too large for one run (on this machine presolve of the whole
+     * model of a 1000-layer instance outlasts a 20 s limit, so a hint is never even read). Each step solves a
+     * sub-model: the placements of a few tasks are free, every other task keeps the incumbent's placement,
+     * and all start times are free; the incumbent is a complete hint and the objective may not exceed it.
+     * The first step frees no placement (a pure timing problem, quick to presolve), so CP-SAT's first
+     * solution comes early. The number of freed tasks doubles after a sub-model is solved to optimality
+     * and halves after a step that neither proves nor improves. Once it covers every task the step is the
+     * whole model (with the incumbent as an upper bound, which cuts off no optimum), and only that step can
+     * prove optimality or give a bound. Freed tasks: one task (alternately the worst one and a random one)
+     * and the tasks sharing a node with those chosen, in random order by the seed.
+     */
+    private static final class NeighbourhoodSearch {
+        final CompiledInstance ci;
+        final SolveOptions options;
+        final long t0, deadline;
+        final Random random;
+        final List<TracePoint> trace = Collections.synchronizedList(new ArrayList<>());
+        Schedule best;
+        volatile double bestObj;
+        int steps, improved, largest;
+
+        NeighbourhoodSearch(CompiledInstance ci, SolveOptions options, long t0) {
+            this.ci = ci;
+            this.options = options;
+            this.t0 = t0;
+            this.deadline = options.deadlineNanos(t0);
+            this.random = new Random(options.seed());
+            this.best = options.warmStart();
+            this.bestObj = best.objectiveTicks(ci);
+        }
+
+        SolveResult run() {
+            int T = ci.taskCount();
+            int k = 0;
+            // A tenth of the limit per step, at least half a second: several steps even in short runs.
+            double slice = Math.max(0.5, options.timeLimitSeconds() / 10);
+            boolean proven = false;
+            Double bound = null;
+            String weights = "";
+            while ((deadline - System.nanoTime()) / 1e9 > 0.05) {
+                boolean whole = k >= T;
+                Model m = new Model(ci, options, whole ? null : fixAllBut(chooseFree(k)));
+                try {
+                    m.build(deadline);
+                } catch (OutOfTime e) {
+                    break;
+                }
+                m.atMost(best);
+                weights = weightNote(m);
+                double remaining = (deadline - System.nanoTime()) / 1e9;
+                if (remaining <= 0.05) break;
+                Run r = CpSatSolver.run(m, options, whole ? remaining : Math.min(remaining, slice), best,
+                        (obj, b) -> {
+                            if (obj <= bestObj) trace.add(new TracePoint((System.nanoTime() - t0) / 1e9, obj, whole ? b : null));
+                        });
+                steps++;
+                largest = Math.max(largest, Math.min(k, T));
+                boolean better = r.schedule() != null && r.schedule().objectiveTicks(ci) < bestObj;
+                if (r.schedule() != null && r.schedule().objectiveTicks(ci) <= bestObj) {
+                    best = r.schedule();
+                    bestObj = best.objectiveTicks(ci);
+                }
+                if (better) improved++;
+                if (whole) {
+                    bound = r.bound();
+                    proven = r.status() == CpSolverStatus.OPTIMAL && m.exactWeights;
+                    break;
+                }
+                if (options.log())
+                    System.err.printf(java.util.Locale.ROOT, "neighbourhood step %d: %d of %d tasks free, %.2f s slice: %s, best %.0f at %.2f s%n",
+                            steps, Math.min(k, T), T, slice, r.status(), bestObj, (System.nanoTime() - t0) / 1e9);
+                if (r.status() == CpSolverStatus.OPTIMAL) k = Math.min(T, Math.max(1, 2 * k));
+                else if (better) k = Math.max(1, k);
+                else {
+                    k = Math.max(1, k / 2);
+                    // A step that did not even finish presolve needs more time, not only a smaller neighbourhood.
+                    if (r.schedule() == null) slice *= 2;
+                }
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            if (proven) bound = bestObj;
+            trace.add(new TracePoint(wall, bestObj, bound));
+            String note = "workers=" + options.workers() + weights + "; neighbourhood search around the warm start: " + steps
+                    + " CP-SAT runs, " + improved + " improved, up to " + largest + " of " + T + " tasks' placements free"
+                    + (proven ? "; the last run was the whole model" : "");
+            return new SolveResult(proven ? Status.OPTIMAL : Status.FEASIBLE, best, floor(bound), new ArrayList<>(trace), note);
+        }
+
+        /** k tasks: a first one (alternately the worst and a random one), then tasks sharing its nodes. */
+        boolean[] chooseFree(int k) {
+            int T = ci.taskCount();
+            boolean[] free = new boolean[T];
+            if (k <= 0) return free;
+            int first;
+            if (steps % 2 == 1) {
+                first = 0;
+                double worst = -1;
+                for (int t = 0; t < T; t++) {
+                    double v = ci.objective() == Objective.MAKESPAN ? best.completion(ci, t)
+                            : ci.weight(t) * (best.completion(ci, t) - ci.release(t));
+                    if (v > worst) {
+                        worst = v;
+                        first = t;
+                    }
+                }
+            } else first = random.nextInt(T);
+            free[first] = true;
+            int chosen = 1;
+            boolean[] nodeChosen = new boolean[ci.nodeCount()];
+            for (int l = 0; l < ci.layerCount(first); l++) nodeChosen[best.node(first, l)] = true;
+            List<Integer> order = new ArrayList<>();
+            for (int t = 0; t < T; t++) order.add(t);
+            Collections.shuffle(order, random);
+            // Related tasks first (they compete for the same nodes), then any.
+            for (int pass = 0; pass < 2 && chosen < k; pass++)
+                for (int t : order) {
+                    if (chosen >= k) break;
+                    if (free[t]) continue;
+                    boolean related = pass == 1;
+                    for (int l = 0; l < ci.layerCount(t) && !related; l++) related = nodeChosen[best.node(t, l)];
+                    if (!related) continue;
+                    free[t] = true;
+                    chosen++;
+                    for (int l = 0; l < ci.layerCount(t); l++) nodeChosen[best.node(t, l)] = true;
+                }
+            return free;
+        }
+
+        int[][] fixAllBut(boolean[] free) {
+            int[][] fixed = new int[ci.taskCount()][];
+            for (int t = 0; t < ci.taskCount(); t++) {
+                if (free[t]) continue;
+                fixed[t] = new int[ci.layerCount(t)];
+                for (int l = 0; l < ci.layerCount(t); l++) fixed[t][l] = best.node(t, l);
+            }
+            return fixed;
+        }
     }
 
     /** One transfer item: a tensor of a task to a destination node, from one of several possible sources. */
@@ -214,12 +437,33 @@ public final class CpSatSolver implements Solver {
         boolean exactWeights = true;
         long[] scaledWeight;
         double objectiveOffset;
+        LinearArgument objective; // in CP units (weights scaled), what cp minimises
+        final int[][] fixedNode; // [t] = the node of every layer of task t, or null where placements are free
 
-        Model(CompiledInstance ci, SolveOptions options) {
+        Model(CompiledInstance ci, SolveOptions options) { this(ci, options, null); }
+
+        /** A model whose placements are fixed to {@code fixedNode[t]} for every task with a non-null row. */
+        Model(CompiledInstance ci, SolveOptions options, int[][] fixedNode) {
             this.ci = ci;
             this.options = options;
             this.N = ci.nodeCount();
             this.horizon = horizon(ci);
+            this.fixedNode = fixedNode;
+        }
+
+        /** The nodes a layer may use in this model. */
+        int[] nodes(int t, int l) {
+            return fixedNode != null && fixedNode[t] != null ? new int[]{fixedNode[t][l]} : ci.nodesFor(t, l);
+        }
+
+        /** Admit only schedules at least as good as {@code known} (same objective, exactly, in CP units). */
+        void atMost(Schedule known) {
+            long cpValue;
+            cpValue = 0;
+            for (int t = 0; t < ci.taskCount(); t++)
+                cpValue = makespan != null ? Math.max(cpValue, known.completion(ci, t))
+                        : cpValue + scaledWeight[t] * (known.completion(ci, t) - ci.release(t));
+            cp.addLessOrEqual(objective, cpValue);
         }
 
         /** Latest release/availableAt plus every activity's longest duration: any placement fits, serially. */
@@ -277,7 +521,10 @@ public final class CpSatSolver implements Solver {
             return Arrays.stream(lits).filter(l -> !isTrue(l)).toArray(Literal[]::new);
         }
 
-        void build() {
+        void build() { build(Long.MAX_VALUE); }
+
+        /** Builds the model; throws {@link OutOfTime} once {@code deadlineNanos} has passed (checked per task). */
+        void build(long deadlineNanos) {
             TRUE = cp.trueLiteral();
             int T = ci.taskCount();
             s = new IntVar[T][];
@@ -300,13 +547,14 @@ public final class CpSatSolver implements Solver {
             boolean ingressMode = ci.contention() == Contention.INGRESS;
 
             for (int t = 0; t < T; t++) {
+                if (System.nanoTime() > deadlineNanos) throw new OutOfTime();
                 int L = ci.layerCount(t);
                 s[t] = new IntVar[L];
                 e[t] = new IntVar[L];
                 x[t] = new Literal[L][N];
                 long release = ci.release(t);
                 for (int l = 0; l < L; l++) {
-                    int[] nodes = ci.nodesFor(t, l);
+                    int[] nodes = nodes(t, l);
                     long lo = Long.MAX_VALUE;
                     for (int n : nodes) lo = Math.min(lo, Math.max(release, ci.availableAt(n)));
                     s[t][l] = cp.newIntVar(lo, horizon, "s" + t + "_" + l);
@@ -398,7 +646,7 @@ public final class CpSatSolver implements Solver {
                 }
                 // Consumers wait for the transfer that brings their tensor (only when the producer is elsewhere).
                 for (int l = 0; l < L; l++) {
-                    for (int q : ci.nodesFor(t, l)) {
+                    for (int q : nodes(t, l)) {
                         if (ci.readsInput(t, l) && q != origin) {
                             Item it = items[t][0][q];
                             cp.addGreaterOrEqual(s[t][l], it.te).onlyEnforceIf(when(x[t][l][q]));
@@ -446,6 +694,7 @@ public final class CpSatSolver implements Solver {
                         if (ingressMode) cp.addGreaterOrEqual(makespan, inLoad[n].add(minRelease).build());
                     }
                 }
+                objective = makespan;
                 cp.minimize(makespan);
             } else {
                 scaleWeights();
@@ -456,9 +705,11 @@ public final class CpSatSolver implements Solver {
                     offset += scaledWeight[t] * ci.release(t);
                 }
                 obj.add(-offset);
-                cp.minimize(obj.build());
+                objective = obj.build();
+                cp.minimize(objective);
             }
-            if (options.params().getBoolean("symmetry", false)) breakSymmetry();
+            // Relabelling nodes would move fixed placements: symmetry breaking only on the free model.
+            if (options.params().getBoolean("symmetry", false) && fixedNode == null) breakSymmetry();
         }
 
         /** The smallest power of ten (≤ 10^6) that makes every weight an integer; else rounding at 10^6. */

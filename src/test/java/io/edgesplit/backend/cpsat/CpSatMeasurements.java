@@ -16,6 +16,7 @@ import io.edgesplit.solution.Schedule;
 import io.edgesplit.solver.CheckedSolve;
 import io.edgesplit.solver.Outcome;
 import io.edgesplit.solver.SolveOptions;
+import io.edgesplit.solver.SolverRegistry;
 import io.edgesplit.solver.TracePoint;
 import io.edgesplit.testing.TinyInstances;
 import io.edgesplit.zoo.ModelZoo;
@@ -44,7 +45,7 @@ public final class CpSatMeasurements {
             case "small" -> small(workers, limit, args.length > 3 && args[3].equals("portfolio") ? Map.of("deterministic", false) : Map.of());
             case "ablation" -> ablation(workers, limit, args.length > 3 ? args[3] : "all", args.length > 4 && args[4].equals("portfolio"));
             case "warm" -> warm(workers, limit, args.length > 3 && args[3].equals("portfolio") ? Map.of("deterministic", false) : Map.of());
-            case "dataset" -> dataset(workers, limit, args[3], args.length > 4 && args[4].equals("warm"));
+            case "dataset" -> dataset(workers, limit, args[3], args.length > 4 && args[4].equals("warm"), args.length > 5 ? args[5] : null);
             case "mk01" -> mk01(workers, limit, args.length > 3 && args[3].equals("portfolio") ? Map.of("deterministic", false) : Map.of());
             default -> throw new IllegalArgumentException(what);
         }
@@ -117,27 +118,40 @@ public final class CpSatMeasurements {
             }
     }
 
-    /** Every instance of a committed folder: time to prove, or cold versus warm (local) time to first solution. */
-    static void dataset(int workers, double limit, String dir, boolean warmToo) {
+    /**
+     * Every instance of a committed folder: time to prove; with {@code warm}, cold against warm-started runs
+     * (warm start from {@code local} and from {@code medag}, each in both warm-start modes): time to first
+     * solution and the objective at the end. Optional 6th argument: only instances whose name contains it.
+     */
+    static void dataset(int workers, double limit, String dir, boolean warmToo, String filter) {
         java.io.File[] files = new java.io.File(dir).listFiles((d, n) -> n.endsWith(".json"));
         java.util.Arrays.sort(files);
+        SolverRegistry registry = SolverRegistry.load();
         for (java.io.File f : files) {
             CompiledInstance ci = InstanceJson.read(f.toPath()).compile();
-            Schedule ws = null;
-            if (warmToo) {
-                Outcome local = CheckedSolve.run(new LocalSolver(), ci, SolveOptions.defaults());
-                if (local.solution().status().hasSchedule()) ws = Schedule.fromSolution(ci, local.solution());
-            }
-            for (boolean warm : warmToo ? new boolean[]{false, true} : new boolean[]{false}) {
-                if (warm && ws == null) continue;
-                SolveOptions o = SolveOptions.defaults().withTimeLimit(limit).withWorkers(workers);
-                if (warm) o = o.withWarmStart(ws);
-                Outcome out = run(ci, o);
-                TracePoint first = out.trace().stream().filter(p -> p.objectiveTicks() != null).findFirst().orElse(null);
-                System.out.println((warmToo ? (warm ? "warm  " : "cold  ") : "") + row(ci, out) + (first == null ? "  no solution"
-                        : String.format(Locale.ROOT, "  first %.2f s obj %s", first.seconds(), first.objectiveTicks())));
+            if (filter != null && !ci.name().contains(filter)) continue;
+            report("cold", null, ci, run(ci, SolveOptions.defaults().withTimeLimit(limit).withWorkers(workers)));
+            if (!warmToo) continue;
+            for (String source : List.of("local", "medag")) {
+                Outcome start = CheckedSolve.run(registry.find(source).orElseThrow(), ci, SolveOptions.defaults().withTimeLimit(limit));
+                if (!start.valid() || !start.solution().status().hasSchedule()) continue;
+                Schedule ws = Schedule.fromSolution(ci, start.solution());
+                for (String mode : List.of("hint", "neighbourhood")) {
+                    SolveOptions o = SolveOptions.defaults().withTimeLimit(limit).withWorkers(workers).withWarmStart(ws)
+                            .withParams(Map.of("warmStartMode", mode));
+                    report("warm " + source + " " + mode, start.solution().objectiveTicks(), ci, run(ci, o));
+                }
             }
         }
+    }
+
+    private static void report(String how, Double startObjective, CompiledInstance ci, Outcome out) {
+        TracePoint first = out.trace().stream().filter(p -> p.objectiveTicks() != null).findFirst().orElse(null);
+        System.out.println(String.format(Locale.ROOT, "%-26s start %-10s ", how, startObjective == null ? "-" : String.format(Locale.ROOT, "%.0f", startObjective))
+                + row(ci, out) + (first == null ? "  no solution"
+                : String.format(Locale.ROOT, "  first %.2f s obj %.0f", first.seconds(), first.objectiveTicks()))
+                + "  [" + out.solution().message() + "]");
+        System.out.flush();
     }
 
     static void mk01(int workers, double limit, Map<String, Object> params) {

@@ -173,10 +173,76 @@ class CpSatSolverTest extends SolverContractTest {
     void aWarmStartIsKeptWhenTheLimitEndsBeforeAnySolution() {
         CompiledInstance ci = io.edgesplit.io.InstanceJson.read(java.nio.file.Path.of("datasets/instances/medium/campus-light-s1.json")).compile();
         Schedule ws = ScheduleBuilder.build(ci, localPlacement(ci));
-        Outcome o = solve(solver(), ci, portfolio().withTimeLimit(0.5).withWarmStart(ws));
-        assertTrue(o.valid(), o.report()::summary);
-        assertEquals(Status.FEASIBLE, o.solution().status(), o.solution().message());
-        assertTrue(o.solution().objectiveTicks() <= ws.objectiveTicks(ci) + 1e-6);
+        for (String mode : List.of("hint", "neighbourhood")) {
+            Outcome o = solve(solver(), ci, portfolio().withTimeLimit(0.5).withWarmStart(ws).withParams(Map.of("warmStartMode", mode)));
+            assertEquals(Status.FEASIBLE, o.solution().status(), mode);
+            assertTrue(o.solution().objectiveTicks() <= ws.objectiveTicks(ci) + 1e-6, mode);
+        }
+    }
+
+    /**
+     * Around a warm start (SPEC 5's "solution to start from"), the neighbourhood search frees a growing set of
+     * tasks; on instances with a few tasks it reaches the whole model, and then it proves the same optimum as a
+     * cold run. Its trace never gets worse and it never answers worse than its start. Random placements through
+     * the schedule builder make the warm starts (transfers, segments, identical nodes).
+     */
+    @Test
+    void theNeighbourhoodSearchGrowsToTheWholeModelAndProvesItsOptimum() {
+        List<Instance> instances = new ArrayList<>(TinyInstances.allCombinations(1, 9100));
+        for (long seed = 0; seed < 8; seed++) instances.add(TinyInstances.random(9200 + seed, 4, 4, 4));
+        for (Instance in : instances) {
+            CompiledInstance ci = in.compile();
+            Schedule ws = ScheduleBuilder.build(ci, randomPlacement(ci, new Random(in.name().hashCode())));
+            Outcome around = solve(solver(), ci, portfolio().withWarmStart(ws).withParams(Map.of("warmStartMode", "neighbourhood")));
+            Outcome cold = solve(solver(), ci, portfolio());
+            assertEquals(Status.OPTIMAL, cold.solution().status(), in.name());
+            assertEquals(Status.OPTIMAL, around.solution().status(), in.name());
+            assertEquals(cold.solution().objectiveTicks(), around.solution().objectiveTicks(), 1e-6, in.name());
+            assertEquals(around.solution().objectiveTicks(), around.solution().lowerBoundTicks(), 1.0, in.name());
+            assertTrue(around.solution().objectiveTicks() <= ws.objectiveTicks(ci) + 1e-6);
+            double prev = Double.POSITIVE_INFINITY;
+            for (var p : around.trace()) {
+                if (p.objectiveTicks() == null) continue;
+                assertTrue(p.objectiveTicks() <= prev + 1e-9, "the incumbent never gets worse on " + in.name());
+                prev = p.objectiveTicks();
+            }
+        }
+    }
+
+    /**
+     * On a medium instance (26 tasks, 1057 layers) the whole model gets no solution within seconds here
+     * (docs/cpsat.md); by default ({@code warmStartMode = auto}) a warm start is improved by the neighbourhood
+     * search instead, whose first CP-SAT solution comes within the first step. The local schedule (every
+     * layer on its device) is far from good, so the freed placements must improve it.
+     */
+    @Test
+    void onAMediumInstanceAWarmStartIsImprovedWithinTheLimit() {
+        CompiledInstance ci = io.edgesplit.io.InstanceJson.read(java.nio.file.Path.of("datasets/instances/medium/campus-light-s2-total-latency.json")).compile();
+        Schedule ws = ScheduleBuilder.build(ci, localPlacement(ci));
+        Outcome o = solve(solver(), ci, portfolio().withTimeLimit(5).withWarmStart(ws));
+        assertEquals(Status.FEASIBLE, o.solution().status());
+        assertTrue(o.solution().objectiveTicks() < ws.objectiveTicks(ci), () -> o.solution().objectiveTicks() + " vs " + ws.objectiveTicks(ci));
+        assertTrue(o.trace().get(0).seconds() < 5, "a CP-SAT solution within the limit");
+    }
+
+    @Test
+    void anUnknownWarmStartModeIsRefusedByName() {
+        CompiledInstance ci = TinyInstances.tiny(1).compile();
+        Outcome o = CheckedSolve.run(solver(), ci, portfolio().withParams(Map.of("warmStartMode", "lns")));
+        assertEquals(Status.ERROR, o.solution().status());
+        assertTrue(o.solution().message().contains("params.warmStartMode"), o.solution().message());
+    }
+
+    private static int[][] randomPlacement(CompiledInstance ci, Random r) {
+        int[][] placement = new int[ci.taskCount()][];
+        for (int t = 0; t < ci.taskCount(); t++) {
+            placement[t] = new int[ci.layerCount(t)];
+            for (int l = 0; l < ci.layerCount(t); l++) {
+                int[] nodes = ci.nodesFor(t, l);
+                placement[t][l] = nodes[r.nextInt(nodes.length)];
+            }
+        }
+        return placement;
     }
 
     private static int[][] localPlacement(CompiledInstance ci) {
