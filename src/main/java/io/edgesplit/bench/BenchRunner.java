@@ -11,6 +11,7 @@ import io.edgesplit.solver.CheckedSolve;
 import io.edgesplit.solver.Outcome;
 import io.edgesplit.solver.Solver;
 import io.edgesplit.solver.SolverRegistry;
+import io.edgesplit.solver.WarmStartChain;
 import io.edgesplit.solver.TracePoint;
 import io.edgesplit.validate.ValidationReport;
 import io.edgesplit.validate.Validator;
@@ -76,6 +77,13 @@ public final class BenchRunner {
                 c.options().params().checkAgainst(s.name(), s.parameters());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\"): " + e.getMessage());
+            }
+            if (c.warmStartFrom() != null) {
+                Solver from = registry.find(c.warmStartFrom()).orElse(null);
+                if (from == null)
+                    throw new IllegalArgumentException("suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\"): warmStartFrom \""
+                            + c.warmStartFrom() + "\" is not a registered backend; registered: " + String.join(", ", registry.names()));
+                s = new WarmStartChain(from, s);
             }
             solvers.put(c.name(), s);
             configs.add(c);
@@ -285,7 +293,9 @@ public final class BenchRunner {
         Files.deleteIfExists(out);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), ForkedRun.class.getName(),
-                spec.instance().file().toAbsolutePath().toString(), solver.getClass().getName(), ForkedRun.configJson(cfg), out.toString()));
+                spec.instance().file().toAbsolutePath().toString(),
+                // The child rebuilds a warm-start chain from the configuration; it is given the backend itself.
+                (solver instanceof WarmStartChain w ? w.then() : solver).getClass().getName(), ForkedRun.configJson(cfg), out.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         long t0 = System.nanoTime();
         Process p = pb.start();

@@ -13,6 +13,8 @@ import io.edgesplit.solution.Solution;
 import io.edgesplit.solver.CheckedSolve;
 import io.edgesplit.solver.Outcome;
 import io.edgesplit.solver.SolveOptions;
+import io.edgesplit.solver.SolverRegistry;
+import io.edgesplit.solver.WarmStartChain;
 import io.edgesplit.solver.Solver;
 import io.edgesplit.solver.TracePoint;
 
@@ -39,6 +41,7 @@ public final class ForkedRun {
         CompiledInstance ci = InstanceJson.read(Path.of(args[0])).compile();
         Solver solver = (Solver) Class.forName(args[1]).getConstructor().newInstance();
         SolverConfig cfg = SolverConfig.fromTree(JsonObj.of(Json.parse(args[2], "config"), ""));
+        if (cfg.warmStartFrom() != null) solver = new WarmStartChain(SolverRegistry.load().get(cfg.warmStartFrom()), solver);
         SolveOptions options = cfg.options();
         Outcome o = CheckedSolve.run(solver, ci, options);
         Json.writeAtomically(Path.of(args[3]), Json.compact(toTree(o.solution(), o.trace())));
@@ -77,6 +80,7 @@ public final class ForkedRun {
         o.put("timeLimitSeconds", c.timeLimitSeconds());
         o.put("seed", c.seed());
         o.put("workers", c.workers());
+        if (c.warmStartFrom() != null) o.put("warmStartFrom", c.warmStartFrom());
         ObjectNode p = o.putObject("params");
         for (Map.Entry<String, Object> e : c.params().entrySet()) {
             Object v = e.getValue();

@@ -80,7 +80,7 @@ public final class SuiteReader {
 
     /**
      * A solver entry: a configuration file path; or {@code {"config": PATH, ...overrides}} with optional
-     * {@code name}, {@code timeLimitSeconds}, {@code seed}, {@code workers}; or an inline configuration
+     * {@code name}, {@code timeLimitSeconds}, {@code seed}, {@code workers}, {@code warmStartFrom}; or an inline configuration
      * ({@code {"backend": ...}}, SPEC 2.3).
      */
     private static SolverConfig entry(JsonNode n, String path, Path dir) {
@@ -88,7 +88,8 @@ public final class SuiteReader {
         JsonObj e = JsonObj.of(n, path);
         if (!e.has("config")) return SolverConfig.fromTree(e);
         SolverConfig c = readConfig(dir.resolve(e.string("config")).normalize(), e.child("config"));
-        if (e.has("name")) c = new SolverConfig(e.string("name"), c.backend(), c.timeLimitSeconds(), c.seed(), c.workers(), c.params());
+        if (e.has("name")) c = c.withName(e.string("name"));
+        if (e.has("warmStartFrom")) c = c.withWarmStartFrom(e.string("warmStartFrom"));
         if (e.has("timeLimitSeconds")) {
             double s = e.number("timeLimitSeconds");
             if (!(s > 0) || !Double.isFinite(s)) throw new InvalidInputException(e.child("timeLimitSeconds"), "expected a finite number > 0, got " + s);

@@ -13,6 +13,7 @@ import io.edgesplit.solution.Solution;
 import io.edgesplit.solver.CheckedSolve;
 import io.edgesplit.solver.Outcome;
 import io.edgesplit.solver.SolveOptions;
+import io.edgesplit.solver.WarmStartChain;
 import io.edgesplit.solver.Solver;
 import io.edgesplit.solver.SolverRegistry;
 import io.edgesplit.validate.ValidationReport;
@@ -48,6 +49,9 @@ final class SolveCommand implements Callable<Integer> {
     Integer workers;
     @Option(names = "--warm-start", paramLabel = "FILE", description = "a solution to start from (e.g. another backend's)")
     Path warmStart;
+    @Option(names = "--warm-start-from", paramLabel = "NAME", description = "run this backend first (with "
+            + "a fifth of the time limit) and start from its answer; the run is timed as a whole")
+    String warmStartFrom;
     @Option(names = "--out", paramLabel = "FILE", description = "write the solution JSON (SPEC 2.2)")
     Path out;
     @Option(names = "--gantt", paramLabel = "FILE", description = "draw the schedule as SVG")
@@ -65,7 +69,12 @@ final class SolveCommand implements Callable<Integer> {
         if (timeLimit != null) cfg = cfg.withTimeLimit(timeLimit);
         if (seed != null) cfg = cfg.withSeed(seed);
         if (workers != null) cfg = cfg.withWorkers(workers);
-        Solver solver = SolverRegistry.load().get(cfg.backend());
+        if (warmStartFrom != null) cfg = cfg.withWarmStartFrom(warmStartFrom);
+        if (cfg.warmStartFrom() != null && warmStart != null)
+            throw new IllegalArgumentException("--warm-start and --warm-start-from (or the configuration's warmStartFrom) exclude each other");
+        SolverRegistry registry = SolverRegistry.load();
+        Solver solver = registry.get(cfg.backend());
+        if (cfg.warmStartFrom() != null) solver = new WarmStartChain(registry.get(cfg.warmStartFrom()), solver);
         SolveOptions options = cfg.options();
         if (log) options = new SolveOptions(options.timeLimitSeconds(), options.seed(), options.workers(), null, options.params(), true);
         if (warmStart != null) {

@@ -12,8 +12,11 @@ import java.util.Map;
  * A solver configuration file (SPEC 2.3):
  * {@code {"name": "cpsat-60s", "backend": "cpsat", "timeLimitSeconds": 60, "seed": 1, "params": {"workers": 8}}}.
  * {@code workers} may be given at the top level or in {@code params} (both mean the worker count).
+ * Extension: {@code "warmStartFrom": "medag"} names a backend whose answer (computed within a share of
+ * the time limit) is this backend's warm start ({@code io.edgesplit.solver.WarmStartChain}); null if absent.
  */
-public record SolverConfig(String name, String backend, double timeLimitSeconds, long seed, int workers, Map<String, Object> params) {
+public record SolverConfig(String name, String backend, double timeLimitSeconds, long seed, int workers, Map<String, Object> params,
+                           String warmStartFrom) {
     public static final double DEFAULT_TIME_LIMIT = 10;
 
     public SolverConfig {
@@ -22,7 +25,7 @@ public record SolverConfig(String name, String backend, double timeLimitSeconds,
 
     /** A configuration with defaults for a backend named on the command line. */
     public static SolverConfig ofBackend(String backend) {
-        return new SolverConfig(backend, backend, DEFAULT_TIME_LIMIT, 1, 1, Map.of());
+        return new SolverConfig(backend, backend, DEFAULT_TIME_LIMIT, 1, 1, Map.of(), null);
     }
 
     public static SolverConfig read(Path file) {
@@ -41,6 +44,9 @@ public record SolverConfig(String name, String backend, double timeLimitSeconds,
             throw new InvalidInputException(o.child("timeLimitSeconds"), "expected a finite number > 0, got " + limit);
         long seed = o.has("seed") ? o.integer("seed") : 1;
         long workers = o.has("workers") ? o.integer("workers") : 1;
+        String warmStartFrom = o.optString("warmStartFrom", null);
+        if (warmStartFrom != null && warmStartFrom.isBlank())
+            throw new InvalidInputException(o.child("warmStartFrom"), "expected a backend name, got an empty string");
         Map<String, Object> params = new LinkedHashMap<>();
         JsonObj p = o.optObject("params");
         if (p != null) {
@@ -61,16 +67,20 @@ public record SolverConfig(String name, String backend, double timeLimitSeconds,
         }
         o.done();
         if (workers < 1 || workers > 1024) throw new InvalidInputException(o.child("workers"), "expected an integer in 1..1024, got " + workers);
-        return new SolverConfig(name, backend, limit, seed, (int) workers, params);
+        return new SolverConfig(name, backend, limit, seed, (int) workers, params, warmStartFrom);
     }
 
     public SolveOptions options() {
         return new SolveOptions(timeLimitSeconds, seed, workers, null, new Params(params), false);
     }
 
-    public SolverConfig withTimeLimit(double s) { return new SolverConfig(name, backend, s, seed, workers, params); }
+    public SolverConfig withTimeLimit(double s) { return new SolverConfig(name, backend, s, seed, workers, params, warmStartFrom); }
 
-    public SolverConfig withSeed(long s) { return new SolverConfig(name, backend, timeLimitSeconds, s, workers, params); }
+    public SolverConfig withSeed(long s) { return new SolverConfig(name, backend, timeLimitSeconds, s, workers, params, warmStartFrom); }
 
-    public SolverConfig withWorkers(int w) { return new SolverConfig(name, backend, timeLimitSeconds, seed, w, params); }
+    public SolverConfig withWorkers(int w) { return new SolverConfig(name, backend, timeLimitSeconds, seed, w, params, warmStartFrom); }
+
+    public SolverConfig withName(String n) { return new SolverConfig(n, backend, timeLimitSeconds, seed, workers, params, warmStartFrom); }
+
+    public SolverConfig withWarmStartFrom(String b) { return new SolverConfig(name, backend, timeLimitSeconds, seed, workers, params, b); }
 }

@@ -164,6 +164,35 @@ class BenchRunnerTest {
         assertTrue(ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
     }
 
+    /** A configuration's warmStartFrom runs that backend first inside the same timed run, in a thread or a child JVM. */
+    @Test
+    void aWarmStartedConfigurationIsOneValidatedRunThreadedOrForked() throws Exception {
+        BenchFixtures.writeInstances(dir, 2);
+        Path suite = BenchFixtures.writeSuite(dir, "w", "[{\"backend\": \"bruteforce\", \"name\": \"bf-from-local\", \"warmStartFrom\": \"local\"}]", 1, 1);
+        for (boolean fork : new boolean[]{false, true}) {
+            Path out = dir.resolve(fork ? "forked" : "threaded");
+            runner(suite, BenchOptions.defaults(out, quiet).withFork(fork)).run();
+            Map<String, RunRecord> rows = RunsCsv.read(out.resolve("w/runs.csv"));
+            assertEquals(2, rows.size());
+            for (RunRecord r : rows.values()) {
+                assertTrue(r.valid(), r.toString());
+                assertEquals("OPTIMAL", r.status(), r.toString());
+                assertEquals("bruteforce", r.backend());
+                List<String> trace = Files.readAllLines(out.resolve("w").resolve(r.traceFile()));
+                assertTrue(trace.size() >= 3, "local's schedule, then brute force's points: " + trace);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownWarmStartBackendIsRefusedBeforeAnythingRuns() throws Exception {
+        BenchFixtures.writeInstances(dir, 1);
+        Path suite = BenchFixtures.writeSuite(dir, "u", "[{\"backend\": \"bruteforce\", \"warmStartFrom\": \"gurobi\"}]", 1, 1);
+        var e = assertThrows(IllegalArgumentException.class, () -> runner(suite, options()).run());
+        assertTrue(e.getMessage().contains("warmStartFrom \"gurobi\" is not a registered backend; registered: "), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("results/u/runs.csv")));
+    }
+
     @Test
     void shardsAreDisjointAndTogetherTheWholeSuite() throws Exception {
         BenchFixtures.writeInstances(dir, 3);

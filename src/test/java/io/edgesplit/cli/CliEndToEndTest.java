@@ -86,6 +86,18 @@ class CliEndToEndTest {
     }
 
     @Test
+    void solveWarmStartedFromAnotherBackend(@TempDir Path dir) throws Exception {
+        Path inst = dir.resolve("i.json");
+        InstanceJson.write(TinyInstances.tiny(2), inst);
+        Run r = run("solve", "--instance", inst.toString(), "--solver", "bruteforce", "--warm-start-from", "medag", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("OPTIMAL", Json.parse(r.out(), "stdout").get("status").asText());
+        Run bad = run("solve", "--instance", inst.toString(), "--solver", "bruteforce", "--warm-start-from", "gurobi");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown solver backend \"gurobi\""), bad.err());
+    }
+
+    @Test
     void aMissingFileIsBadInputAndNothingIsWritten(@TempDir Path dir) {
         Path out = dir.resolve("s.json");
         Run r = run("solve", "--instance", dir.resolve("nope.json").toString(), "--solver", "local", "--out", out.toString());
