@@ -30,14 +30,7 @@ class ScheduleBuilderPropertyTest {
         Instance in = TinyInstances.random(seed, tasks, 7, 6).withGranularity(g).withContention(c).withObjective(o);
         CompiledInstance ci = in.compile();
         Random r = new Random(seed);
-        int[][] placement = new int[ci.taskCount()][];
-        for (int t = 0; t < ci.taskCount(); t++) {
-            placement[t] = new int[ci.layerCount(t)];
-            for (int l = 0; l < ci.layerCount(t); l++) {
-                int[] nodes = ci.nodesFor(t, l);
-                placement[t][l] = nodes[r.nextInt(nodes.length)];
-            }
-        }
+        int[][] placement = TinyInstances.randomPlacement(ci, r);
         PriorityRule rule = switch (ruleKind) {
             case 0 -> PriorityRule.earliestReady();
             case 1 -> {

@@ -26,6 +26,19 @@ import java.util.Random;
 public final class TinyInstances {
     private TinyInstances() {}
 
+    /** Every layer on a node drawn uniformly from those it may run on (for warm starts and property tests). */
+    public static int[][] randomPlacement(io.edgesplit.model.CompiledInstance ci, Random r) {
+        int[][] placement = new int[ci.taskCount()][];
+        for (int t = 0; t < ci.taskCount(); t++) {
+            placement[t] = new int[ci.layerCount(t)];
+            for (int l = 0; l < ci.layerCount(t); l++) {
+                int[] nodes = ci.nodesFor(t, l);
+                placement[t][l] = nodes[r.nextInt(nodes.length)];
+            }
+        }
+        return placement;
+    }
+
     /** A tiny instance with the given modes. */
     public static Instance tiny(long seed, Granularity g, Contention c, Objective o) {
         return random(seed, 1 + new Random(seed).nextInt(2), 4, 3).withGranularity(g).withContention(c).withObjective(o);

@@ -192,7 +192,7 @@ class CpSatSolverTest extends SolverContractTest {
         for (long seed = 0; seed < 8; seed++) instances.add(TinyInstances.random(9200 + seed, 4, 4, 4));
         for (Instance in : instances) {
             CompiledInstance ci = in.compile();
-            Schedule ws = ScheduleBuilder.build(ci, randomPlacement(ci, new Random(in.name().hashCode())));
+            Schedule ws = ScheduleBuilder.build(ci, TinyInstances.randomPlacement(ci, new Random(in.name().hashCode())));
             Outcome around = solve(solver(), ci, portfolio().withWarmStart(ws).withParams(Map.of("warmStartMode", "neighbourhood")));
             Outcome cold = solve(solver(), ci, portfolio());
             assertEquals(Status.OPTIMAL, cold.solution().status(), in.name());
@@ -233,18 +233,6 @@ class CpSatSolverTest extends SolverContractTest {
         assertTrue(o.solution().message().contains("params.warmStartMode"), o.solution().message());
     }
 
-    private static int[][] randomPlacement(CompiledInstance ci, Random r) {
-        int[][] placement = new int[ci.taskCount()][];
-        for (int t = 0; t < ci.taskCount(); t++) {
-            placement[t] = new int[ci.layerCount(t)];
-            for (int l = 0; l < ci.layerCount(t); l++) {
-                int[] nodes = ci.nodesFor(t, l);
-                placement[t][l] = nodes[r.nextInt(nodes.length)];
-            }
-        }
-        return placement;
-    }
-
     private static int[][] localPlacement(CompiledInstance ci) {
         int[][] p = new int[ci.taskCount()][];
         for (int t = 0; t < ci.taskCount(); t++) {
@@ -266,14 +254,7 @@ class CpSatSolverTest extends SolverContractTest {
         for (Instance in : TinyInstances.allCombinations(3, 7000)) {
             CompiledInstance ci = in.compile();
             Random r = new Random(in.name().hashCode());
-            int[][] placement = new int[ci.taskCount()][];
-            for (int t = 0; t < ci.taskCount(); t++) {
-                placement[t] = new int[ci.layerCount(t)];
-                for (int l = 0; l < ci.layerCount(t); l++) {
-                    int[] nodes = ci.nodesFor(t, l);
-                    placement[t][l] = nodes[r.nextInt(nodes.length)];
-                }
-            }
+            int[][] placement = TinyInstances.randomPlacement(ci, r);
             Schedule ws = ScheduleBuilder.build(ci, placement);
             double wsObjective = ws.objectiveTicks(ci);
             Outcome fixed = solve(solver(), ci, portfolio().withWarmStart(ws).withParams(Map.of("fixToWarmStart", true)));
