@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A solution file (SPEC 2.2), by names. Answers without a schedule ({@code INFEASIBLE}, {@code UNKNOWN},
- * {@code ERROR}) have null objective fields and an empty task list; {@code ERROR} has a message.
+ * {@code ERROR}) have null objective fields and an empty task list; {@code ERROR} has a message. Any
+ * other answer may carry the backend's note as {@code message} too (e.g. the worker count, how a warm start
+ * was used): optional, informative, never needed to check the schedule.
  *
  * @param objectiveTicks  integral for makespan; may have decimals for total latency with fractional weights
  * @param lowerBoundTicks the best proven bound, or null
@@ -23,5 +25,9 @@ public record Solution(String instance, String solver, Status status, Double obj
 
     public Solution withWallSeconds(double s) {
         return new Solution(instance, solver, status, objective, objectiveTicks, lowerBoundTicks, s, tasks, message);
+    }
+
+    public Solution withMessage(String m) {
+        return new Solution(instance, solver, status, objective, objectiveTicks, lowerBoundTicks, wallSeconds, tasks, m);
     }
 }

@@ -30,7 +30,8 @@ public final class CheckedSolve {
         Solution s;
         if (r.status().hasSchedule()) {
             try {
-                s = r.schedule().toSolution(ci, solver.name(), r.status(), r.lowerBoundTicks(), wall);
+                // The backend's note (workers, how a warm start was used, ...) travels with the answer.
+                s = r.schedule().toSolution(ci, solver.name(), r.status(), r.lowerBoundTicks(), wall).withMessage(r.message());
             } catch (RuntimeException e) {
                 return error(ci, solver, t0, "the backend returned a malformed schedule: " + e);
             }
