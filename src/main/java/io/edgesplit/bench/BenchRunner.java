@@ -343,8 +343,8 @@ public final class BenchRunner {
         for (TracePoint p : trace)
             sb.append(String.format(Locale.ROOT, "%.6f", p.seconds())).append(',')
                     .append(RunRecord.num(p.objectiveTicks())).append(',').append(RunRecord.num(p.boundTicks())).append(',')
-                    .append(p.objectiveTicks() == null ? "" : RunRecord.num(ci.seconds(p.objectiveTicks()))).append(',')
-                    .append(p.boundTicks() == null ? "" : RunRecord.num(ci.seconds(p.boundTicks()))).append('\n');
+                    .append(p.objectiveTicks() == null ? "" : RunRecord.secs(ci.seconds(p.objectiveTicks()))).append(',')
+                    .append(p.boundTicks() == null ? "" : RunRecord.secs(ci.seconds(p.boundTicks()))).append('\n');
         Json.writeAtomically(file, sb.toString());
     }
 

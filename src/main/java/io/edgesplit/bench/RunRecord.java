@@ -36,8 +36,8 @@ public record RunRecord(String runId, String suite, String instance, String inst
     public List<String> cells() {
         return List.of(runId, suite, instance, instanceFile, Integer.toString(tasks), Integer.toString(nodes),
                 Integer.toString(layers), objectiveKind, config, backend, Integer.toString(repeat), Long.toString(seed),
-                Integer.toString(workers), num(timeLimitSeconds), status, num(objectiveSeconds), num(objectiveTicks),
-                num(boundSeconds), num(boundTicks), num(bestKnownSeconds), String.format(Locale.ROOT, "%.6f", wallSeconds),
+                Integer.toString(workers), num(timeLimitSeconds), status, secs(objectiveSeconds), num(objectiveTicks),
+                secs(boundSeconds), num(boundTicks), secs(bestKnownSeconds), String.format(Locale.ROOT, "%.6f", wallSeconds),
                 Boolean.toString(valid), message == null ? "" : message, solutionFile == null ? "" : solutionFile,
                 traceFile == null ? "" : traceFile, Integer.toString(cores), jdk, finishedAt);
     }
@@ -62,6 +62,11 @@ public record RunRecord(String runId, String suite, String instance, String inst
         if (v == null) return "";
         if (v == Math.rint(v) && Math.abs(v) < 9.0e15) return Long.toString(v.longValue());
         return Double.toString(v);
+    }
+
+    /** Seconds = ticks × timeUnit: 12 significant digits, so 600906 µs is 0.600906, not 0.6009059999999999. */
+    static String secs(Double v) {
+        return v == null ? "" : num(new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue());
     }
 
     private static Double dbl(String s) { return s.isEmpty() ? null : Double.valueOf(s); }
