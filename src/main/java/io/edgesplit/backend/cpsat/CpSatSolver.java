@@ -167,6 +167,14 @@ public final class CpSatSolver implements Solver {
         p.setNumWorkers(options.workers());
         p.setRandomSeed((int) (options.seed() ^ (options.seed() >>> 32)) & Integer.MAX_VALUE);
         if (options.workers() > 1 && options.params().getBoolean("deterministic", false)) p.setInterleaveSearch(true);
+        if (m.fixedNode != null) {
+            // Sub-models of the neighbourhood search: with CP-SAT's symmetry detection and probing on, most
+            // steps that freed a task's placements ended in presolve without even reporting the complete
+            // hint; without them every step answers, and 20 s runs from medag improved 1.3-6.5 % instead of
+            // 1.3-1.8 % (docs/cpsat.md). Switching presolve off as well helped too but overran the limit.
+            p.setSymmetryLevel(0);
+            p.setCpModelProbingLevel(0);
+        }
         if (options.params().getBoolean("fixToWarmStart", false)) p.setFixVariablesToTheirHintedValue(true);
         if (options.log()) {
             p.setLogSearchProgress(true);
@@ -204,6 +212,8 @@ public final class CpSatSolver implements Solver {
     /** The whole model in one CP-SAT run (the default, and what can prove optimality). */
     private SolveResult solveWhole(CompiledInstance ci, SolveOptions options, long t0) {
         Model m = new Model(ci, options);
+        // A warm start bounds the objective and the time domains (sound: see Model.boundBy).
+        if (options.warmStart() != null) m.boundBy(options.warmStart());
         try {
             m.build(options.deadlineNanos(t0));
         } catch (OutOfTime e) {
@@ -270,6 +280,7 @@ public final class CpSatSolver implements Solver {
      * and the tasks sharing a node with those chosen, in random order by the seed.
      */
     private static final class NeighbourhoodSearch {
+        static final int EXTRA_NODES = 2;
         final CompiledInstance ci;
         final SolveOptions options;
         final long t0, deadline;
@@ -301,13 +312,16 @@ public final class CpSatSolver implements Solver {
                 boolean whole = k >= T;
                 boolean[] free = whole ? null : chooseFree(k);
                 Model m = new Model(ci, options, whole ? null : fixAllBut(free));
-                if (!whole && k > 0) m.fixedStart = freezeOutside(free);
+                if (!whole && k > 0) {
+                    m.fixedStart = freezeOutside(free);
+                    m.allowedNode = someNodes(free);
+                }
+                m.boundBy(best);
                 try {
                     m.build(deadline);
                 } catch (OutOfTime e) {
                     break;
                 }
-                m.atMost(best);
                 weights = weightNote(m);
                 double remaining = (deadline - System.nanoTime()) / 1e9;
                 if (remaining <= 0.05) break;
@@ -373,13 +387,17 @@ public final class CpSatSolver implements Solver {
             List<Integer> order = new ArrayList<>();
             for (int t = 0; t < T; t++) order.add(t);
             Collections.shuffle(order, random);
-            // Related tasks first (they compete for the same nodes), then any.
-            for (int pass = 0; pass < 2 && chosen < k; pass++)
+            // First the tasks that use one of the chosen tasks' nodes while the first task is in the system
+            // (the ones it may be waiting for, or that wait for it), then any sharing a node, then any.
+            long lo = ci.release(first), hi = best.completion(ci, first);
+            for (int pass = 0; pass < 3 && chosen < k; pass++)
                 for (int t : order) {
                     if (chosen >= k) break;
                     if (free[t]) continue;
-                    boolean related = pass == 1;
-                    for (int l = 0; l < ci.layerCount(t) && !related; l++) related = nodeChosen[best.node(t, l)];
+                    boolean related = pass == 2;
+                    for (int l = 0; l < ci.layerCount(t) && !related; l++)
+                        related = nodeChosen[best.node(t, l)]
+                                && (pass == 1 || best.start(t, l) <= hi && best.end(ci, t, l) >= lo);
                     if (!related) continue;
                     free[t] = true;
                     chosen++;
@@ -409,6 +427,27 @@ public final class CpSatSolver implements Solver {
                 for (int l = 0; l < ci.layerCount(t); l++) fixed[t][l] = best.start(t, l);
             }
             return fixed;
+        }
+
+        /**
+         * For each freed task, the nodes it may use in the step: those it uses now, its origin, and
+         * {@value #EXTRA_NODES} more drawn at random. A freed task on all of 14 nodes brought thousands of
+         * optional transfer intervals, and CP-SAT did not get from presolve to its first solution within a
+         * step; the whole-model step (all tasks freed) still allows every node.
+         */
+        boolean[][] someNodes(boolean[] free) {
+            boolean[][] allowed = new boolean[ci.taskCount()][];
+            for (int t = 0; t < ci.taskCount(); t++) {
+                if (!free[t]) continue;
+                allowed[t] = new boolean[ci.nodeCount()];
+                allowed[t][ci.origin(t)] = true;
+                for (int l = 0; l < ci.layerCount(t); l++) allowed[t][best.node(t, l)] = true;
+                List<Integer> others = new ArrayList<>();
+                for (int n = 0; n < ci.nodeCount(); n++) if (!allowed[t][n] && ci.eligible(t, n)) others.add(n);
+                Collections.shuffle(others, random);
+                for (int i = 0; i < Math.min(EXTRA_NODES, others.size()); i++) allowed[t][others.get(i)] = true;
+            }
+            return allowed;
         }
 
         int[][] fixAllBut(boolean[] free) {
@@ -466,6 +505,8 @@ public final class CpSatSolver implements Solver {
         LinearArgument objective; // in CP units (weights scaled), what cp minimises
         final int[][] fixedNode; // [t] = the node of every layer of task t, or null where placements are free
         long[][] fixedStart;     // [t] = the start of every layer of task t, or null where start times are free
+        Schedule upper;          // a known schedule the answer must be at least as good as, or null
+        long[] taskHorizon;      // [t] = latest time any activity of task t may end
 
         Model(CompiledInstance ci, SolveOptions options) { this(ci, options, null); }
 
@@ -478,19 +519,32 @@ public final class CpSatSolver implements Solver {
             this.fixedNode = fixedNode;
         }
 
+        boolean[][] allowedNode; // [t][n]: for a task whose placements are free, the nodes it may use (null: all)
+
         /** The nodes a layer may use in this model. */
         int[] nodes(int t, int l) {
-            return fixedNode != null && fixedNode[t] != null ? new int[]{fixedNode[t][l]} : ci.nodesFor(t, l);
+            if (fixedNode != null && fixedNode[t] != null) return new int[]{fixedNode[t][l]};
+            if (allowedNode == null || allowedNode[t] == null) return ci.nodesFor(t, l);
+            return Arrays.stream(ci.nodesFor(t, l)).filter(n -> allowedNode[t][n]).toArray();
         }
 
-        /** Admit only schedules at least as good as {@code known} (same objective, exactly, in CP units). */
-        void atMost(Schedule known) {
-            long cpValue;
-            cpValue = 0;
+        /**
+         * Call before {@link #build}: admit only schedules at least as good as {@code known} (objective ≤ its
+         * own, exactly, in CP units), and shrink every task's time domain accordingly. No optimum is cut off:
+         * an optimum is at least as good as {@code known}, every activity of a task ends by its completion
+         * (every layer precedes an output), and a task's completion is at most the makespan, or, for total
+         * latency, {@code release + ⌊UB / w⌋} since every other term is ≥ 0. A domain of ~10^9 ticks where
+         * ~10^6 suffice slowed CP-SAT's presolve on the medium instances.
+         */
+        void boundBy(Schedule known) { upper = known; }
+
+        /** The objective of {@code known} in CP units (weights scaled). */
+        long cpObjective(Schedule known) {
+            long v = 0;
             for (int t = 0; t < ci.taskCount(); t++)
-                cpValue = makespan != null ? Math.max(cpValue, known.completion(ci, t))
-                        : cpValue + scaledWeight[t] * (known.completion(ci, t) - ci.release(t));
-            cp.addLessOrEqual(objective, cpValue);
+                v = ci.objective() == Objective.MAKESPAN ? Math.max(v, known.completion(ci, t))
+                        : v + scaledWeight[t] * (known.completion(ci, t) - ci.release(t));
+            return v;
         }
 
         /** Latest release/availableAt plus every activity's longest duration: any placement fits, serially. */
@@ -554,6 +608,15 @@ public final class CpSatSolver implements Solver {
         void build(long deadlineNanos) {
             TRUE = cp.trueLiteral();
             int T = ci.taskCount();
+            if (ci.objective() == Objective.TOTAL_LATENCY) scaleWeights();
+            taskHorizon = new long[T];
+            Arrays.fill(taskHorizon, horizon);
+            long ub = upper == null ? -1 : cpObjective(upper);
+            if (upper != null)
+                for (int t = 0; t < T; t++) {
+                    if (ci.objective() == Objective.MAKESPAN) taskHorizon[t] = Math.min(horizon, ub);
+                    else if (scaledWeight[t] > 0) taskHorizon[t] = Math.min(horizon, ci.release(t) + ub / scaledWeight[t]);
+                }
             s = new IntVar[T][];
             e = new IntVar[T][];
             x = new Literal[T][][];
@@ -584,8 +647,8 @@ public final class CpSatSolver implements Solver {
                     int[] nodes = nodes(t, l);
                     long lo = Long.MAX_VALUE;
                     for (int n : nodes) lo = Math.min(lo, Math.max(release, ci.availableAt(n)));
-                    s[t][l] = cp.newIntVar(lo, horizon, "s" + t + "_" + l);
-                    e[t][l] = cp.newIntVar(lo, horizon, "e" + t + "_" + l);
+                    s[t][l] = cp.newIntVar(lo, taskHorizon[t], "s" + t + "_" + l);
+                    e[t][l] = cp.newIntVar(lo, taskHorizon[t], "e" + t + "_" + l);
                     LinearExprBuilder dur = LinearExpr.newBuilder();
                     List<Literal> pres = new ArrayList<>();
                     for (int n : nodes) {
@@ -650,8 +713,8 @@ public final class CpSatSolver implements Solver {
                         it.needed = or(consumers);
                         LinearExprBuilder dur = LinearExpr.newBuilder();
                         long ready = tensor < 0 ? release : 0;
-                        it.ts = cp.newIntVar(ready, horizon, "ts" + t + "_" + tensor + "_" + q);
-                        it.te = cp.newIntVar(ready, horizon, "te" + t + "_" + tensor + "_" + q);
+                        it.ts = cp.newIntVar(ready, taskHorizon[t], "ts" + t + "_" + tensor + "_" + q);
+                        it.te = cp.newIntVar(ready, taskHorizon[t], "te" + t + "_" + tensor + "_" + q);
                         for (int p = 0; p < N; p++) {
                             if (p == q) continue;
                             Literal src = tensor < 0 ? (p == origin ? TRUE : null) : x[t][tensor][p];
@@ -693,7 +756,7 @@ public final class CpSatSolver implements Solver {
                                 cp.addEquality(s[t][l], e[t][l - 1]).onlyEnforceIf(when(x[t][l - 1][n], x[t][l][n]));
                 }
                 // Completion: the latest output end on the origin or return-transfer end.
-                completion[t] = cp.newIntVar(release, horizon, "C" + t);
+                completion[t] = cp.newIntVar(release, taskHorizon[t], "C" + t);
                 for (int u = 0; u < L; u++) {
                     if (!ci.isOutput(t, u)) continue;
                     cp.addGreaterOrEqual(completion[t], e[t][u]);
@@ -711,7 +774,7 @@ public final class CpSatSolver implements Solver {
             }
 
             if (ci.objective() == Objective.MAKESPAN) {
-                makespan = cp.newIntVar(0, horizon, "makespan");
+                makespan = cp.newIntVar(0, ub >= 0 ? Math.min(horizon, ub) : horizon, "makespan");
                 for (int t = 0; t < T; t++) cp.addGreaterOrEqual(makespan, completion[t]);
                 if (options.params().getBoolean("loadCuts", false)) {
                     long minRelease = Long.MAX_VALUE;
@@ -725,7 +788,6 @@ public final class CpSatSolver implements Solver {
                 objective = makespan;
                 cp.minimize(makespan);
             } else {
-                scaleWeights();
                 LinearExprBuilder obj = LinearExpr.newBuilder();
                 long offset = 0;
                 for (int t = 0; t < T; t++) {
@@ -736,6 +798,7 @@ public final class CpSatSolver implements Solver {
                 objective = obj.build();
                 cp.minimize(objective);
             }
+            if (upper != null) cp.addLessOrEqual(objective, ub);
             // Relabelling nodes would move fixed placements: symmetry breaking only on the free model.
             if (options.params().getBoolean("symmetry", false) && fixedNode == null) breakSymmetry();
         }
