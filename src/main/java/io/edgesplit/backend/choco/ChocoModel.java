@@ -7,8 +7,15 @@ import io.edgesplit.model.Objective;
 import io.edgesplit.solution.Schedule;
 import io.edgesplit.solution.Transfer;
 import io.edgesplit.solver.UnsupportedInstanceException;
+import org.chocosolver.solver.Cause;
 import org.chocosolver.solver.Model;
 import org.chocosolver.solver.Settings;
+import org.chocosolver.solver.constraints.Constraint;
+import org.chocosolver.solver.constraints.Propagator;
+import org.chocosolver.solver.constraints.PropagatorPriority;
+import org.chocosolver.solver.exception.ContradictionException;
+import org.chocosolver.solver.variables.events.IntEventType;
+import org.chocosolver.util.ESat;
 import org.chocosolver.solver.variables.BoolVar;
 import org.chocosolver.solver.variables.IntVar;
 import org.chocosolver.solver.variables.Task;
@@ -18,6 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Choco constraint model of SPEC 1 on the integer ticks of {@link CompiledInstance}.
@@ -69,17 +77,24 @@ final class ChocoModel {
     }
 
     private final long buildDeadline;
+    private final BooleanSupplier cancelled;
 
     private void checkTime() {
+        if (cancelled.getAsBoolean())
+            throw new TooLarge("the time limit ended while the Choco model of " + ci.totalLayers() + " layers was being built");
         if (System.nanoTime() > buildDeadline)
             throw new TooLarge("the Choco model of " + ci.totalLayers() + " layers could not be built within the time limit");
     }
 
     /**
      * @param buildDeadline System.nanoTime() by which the model must be built, or {@link TooLarge} is thrown
+     * @param cancelled     true once the solve's time is up: building stops ({@link TooLarge}) and
+     *                      propagation fails at once ({@link Watchdog}), so an abandoned solve stops burning CPU
      */
-    ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, long buildDeadline) {
+    ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, long buildDeadline,
+               BooleanSupplier cancelled) {
         this.buildDeadline = buildDeadline;
+        this.cancelled = cancelled;
         this.ci = ci;
         this.T = ci.taskCount();
         // No table substitution: Choco turns some small-looking scalars (many booleans and one wide
@@ -199,6 +214,46 @@ final class ChocoModel {
         if (strictlyBetter) model.arithm(objective, "<=", (int) (scaledObjective(incumbent) - 1)).post();
         else model.arithm(objective, "<=", (int) scaledObjective(incumbent)).post();
         model.setObjective(Model.MINIMIZE, objective);
+        checkTime();
+        List<IntVar> watched = new ArrayList<>();
+        for (int t = 0; t < T; t++) for (IntVar v : S[t]) if (!v.isInstantiated()) watched.add(v);
+        watched.add(objective);
+        new Constraint("watchdog", new Watchdog(watched.toArray(new IntVar[0]), cancelled)).post();
+    }
+
+    /**
+     * Choco checks its stop criteria only between search decisions, not during a propagation, and the
+     * first (root) propagation of a model with thousands of optional tasks takes seconds. This propagator
+     * runs first (unary priority) whenever a start or the objective moves, and fails once the solve is
+     * cancelled, which ends any propagation within one propagator call. It never removes a value otherwise.
+     */
+    private static final class Watchdog extends Propagator<IntVar> {
+        private final BooleanSupplier cancelled;
+
+        Watchdog(IntVar[] vars, BooleanSupplier cancelled) {
+            super(vars, PropagatorPriority.UNARY, true);
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public int getPropagationConditions(int vIdx) { return IntEventType.boundAndInst(); }
+
+        @Override
+        public void propagate(int evtmask) throws ContradictionException { check(); }
+
+        @Override
+        public void propagate(int idxVarInProp, int mask) throws ContradictionException { check(); }
+
+        /**
+         * Fails without naming this propagator as the cause: dom/wdeg would otherwise raise the weight of
+         * each of its thousands of variables, which took seconds on a 1750-layer model.
+         */
+        private void check() throws ContradictionException {
+            if (cancelled.getAsBoolean()) model.getSolver().throwsException(Cause.Null, null, "time limit");
+        }
+
+        @Override
+        public ESat isEntailed() { return ESat.TRUE; }
     }
 
     private boolean sharesANode(int t, int a, int b) {
@@ -398,6 +453,7 @@ final class ChocoModel {
         long minRelease = Long.MAX_VALUE;
         for (int t = 0; t < T; t++) minRelease = Math.min(minRelease, ci.release(t));
         for (int n = 0; n < ci.nodeCount(); n++) {
+            checkTime();
             List<IntVar> vs = new ArrayList<>();
             List<Integer> cs = new ArrayList<>();
             List<BoolVar> onN = new ArrayList<>();
@@ -504,6 +560,7 @@ final class ChocoModel {
         for (int n = 0; n < ci.nodeCount(); n++) base = Math.max(base, ci.availableAt(n));
         long work = 0;
         for (int t = 0; t < T; t++) {
+            checkTime();
             int L = ci.layerCount(t);
             for (int l = 0; l < L; l++) {
                 long mp = 0;

@@ -80,18 +80,14 @@ public final class ChocoSolver implements Solver {
                 ParamSpec.ofBoolean("restarts", true, "Luby restarts in the complete search"),
                 ParamSpec.ofBoolean("lcg", false, "Choco 5 lazy clause generation"),
                 ParamSpec.ofBoolean("redundant", true, "per-node load cuts for the makespan"),
-                ParamSpec.ofDouble("lnsShare", 0.5, "share of the time limit given to LNS (after a complete search on 20% of it, under search = auto)"));
+                ParamSpec.ofDouble("lnsShare", 0.5, "share of the time limit given to LNS (after a complete search on 20% of it, under search = auto)"),
+                ParamSpec.ofDouble("buildShare", 1.0 / 3, "share of a phase's time that building its model may take before the phase is given up"));
     }
 
     @Override
     public SolveResult solve(CompiledInstance ci, SolveOptions options) {
         long t0 = System.nanoTime();
         long deadline = options.deadlineNanos(t0);
-        List<TracePoint> trace = new ArrayList<>();
-        Schedule incumbent = initialIncumbent(ci, options.warmStart());
-        double incumbentObj = incumbent.objectiveTicks(ci);
-        trace.add(new TracePoint(seconds(t0), incumbentObj, null));
-
         String search = options.params().getString("search", "auto");
         if (!List.of("auto", "complete", "lns-then-complete").contains(search))
             throw new IllegalArgumentException("params.search: expected auto, complete or lns-then-complete, got " + search);
@@ -100,55 +96,150 @@ public final class ChocoSolver implements Solver {
             throw new IllegalArgumentException("params.branching: expected auto, placement-first or dwd, got " + branching);
         if (branching.equals("auto"))
             branching = ci.objective() == Objective.MAKESPAN ? "placement-first" : "dwd";
-        double share = Math.min(0.9, Math.max(0.0, options.params().getDouble("lnsShare", 0.5)));
-        int choices = 0;
-        for (int t = 0; t < ci.taskCount(); t++)
-            for (int l = 0; l < ci.layerCount(t); l++) choices += ci.nodesFor(t, l).length;
 
-        // The plan: (LNS?, end of the phase as a share of the time limit). The last phase is always complete.
-        List<double[]> plan = new ArrayList<>();
-        if (search.equals("lns-then-complete")) plan.add(new double[]{1, share});
-        else if (search.equals("auto") && choices > LNS_THRESHOLD) {
-            // a short complete search first (it proves the easy ones), then LNS, then complete again from
-            // the best schedule found
-            plan.add(new double[]{0, 0.2});
-            plan.add(new double[]{1, Math.min(0.95, 0.2 + share)});
+        Run run = new Run(ci, t0, firstIncumbent(ci, options.warmStart()));
+        // More schedule-builder candidates, each only while it clearly fits (none of this is interruptible;
+        // a 29,000-layer instance needs about 0.6 s per schedule in a fresh JVM).
+        long per = System.nanoTime() - t0;
+        for (java.util.function.Supplier<Schedule> more : moreIncumbents(ci)) {
+            long a = System.nanoTime();
+            if (deadline - a < 4 * per) break;
+            run.offer(more.get());
+            per = Math.max(per, System.nanoTime() - a);
         }
-        plan.add(new double[]{0, 1.0});
-
-        Long bound = null;
-        Phase last = null;
-        long setup = 0;
-        for (int i = 0; i < plan.size(); i++) {
-            double[] step = plan.get(i);
-            long now = System.nanoTime();
-            // Each phase builds its model and propagates it at the root before Choco's clock can stop it:
-            // on a large instance that setup dominates, so a phase that cannot pay for it is skipped.
-            if (last != null && deadline - now < 3 * setup) break;
-            long end = i == plan.size() - 1 ? deadline : t0 + (long) ((deadline - t0) * step[1]);
-            last = runPhase(ci, options, incumbent, step[0] == 1, branching, end, t0, trace);
-            setup = Math.max(setup, last.setupNanos);
-            if (last.best != null) incumbent = last.best;
-            bound = max(bound, last.bound);
-            if (last.proven) break;
+        // Model building and Choco's root propagation do not look at the clock, and on instances with a
+        // thousand layers or more they outlast short limits. So the phases run in a worker thread, and this
+        // thread answers at the deadline whatever the worker is doing: with the best schedule published so
+        // far (the incumbent always exists). Cancelling makes the worker stop within milliseconds (stop
+        // criterion, Watchdog propagator, build checks), so an abandoned solve does not slow the next one.
+        String b = branching;
+        Thread worker = new Thread(() -> run.execute(options, search, b, deadline), "choco-" + ci.name());
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            long wait = deadline - STOP_MARGIN_NANOS - System.nanoTime();
+            if (wait > 0) worker.join(Math.max(1, wait / 1_000_000));
+            if (worker.isAlive()) {
+                run.cancel();
+                worker.join(GRACE_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            run.cancel();
+            Thread.currentThread().interrupt();
         }
-        return finish(ci, incumbent, last, bound, trace, t0);
+        if (worker.isAlive()) worker.interrupt();
+        return run.finish(!worker.isAlive());
     }
 
-    private static SolveResult finish(CompiledInstance ci, Schedule best, Phase p, Long bound, List<TracePoint> trace, long t0) {
-        double obj = best.objectiveTicks(ci);
-        if (p.proven) {
-            trace.add(new TracePoint(seconds(t0), obj, obj));
-            return new SolveResult(Status.OPTIMAL, best, (long) Math.floor(obj + 1e-9), trace, null);
+    /** The answer is assembled this long before the deadline when the worker is still busy. */
+    static final long STOP_MARGIN_NANOS = 30_000_000L;
+    /** How long a cancelled worker may take to publish its last state before we answer without it. */
+    static final long GRACE_MILLIS = 150;
+
+    /**
+     * The state one solve shares between its worker thread (which runs the phases and publishes every
+     * improving schedule) and the calling thread (which answers, at the latest at the deadline).
+     */
+    private final class Run {
+        final CompiledInstance ci;
+        final long t0;
+        volatile boolean cancelled;
+        private Schedule best;
+        private final List<TracePoint> trace = new ArrayList<>();
+        private Long bound;
+        private boolean proven;
+        private String note;
+        private RuntimeException failure;
+        private boolean answered;
+
+        Run(CompiledInstance ci, long t0, Schedule incumbent) {
+            this.ci = ci;
+            this.t0 = t0;
+            this.best = incumbent;
+            trace.add(new TracePoint(seconds(t0), incumbent.objectiveTicks(ci), null));
         }
-        if (bound != null) bound = Math.min(bound, (long) Math.floor(obj + 1e-9));
-        trace.add(new TracePoint(seconds(t0), obj, bound == null ? null : bound.doubleValue()));
-        return new SolveResult(Status.FEASIBLE, best, bound, trace, p.note);
+
+        void cancel() { cancelled = true; }
+
+        synchronized Schedule best() { return best; }
+
+        /** A schedule found by Choco: strictly better than every earlier one (the objective cut). */
+        synchronized void offer(Schedule s) {
+            if (answered) return;
+            double obj = s.objectiveTicks(ci);
+            if (obj >= best.objectiveTicks(ci)) return;
+            best = s;
+            trace.add(new TracePoint(seconds(t0), obj, null));
+        }
+
+        synchronized void phaseEnded(Phase p) {
+            if (answered) return;
+            bound = max(bound, p.bound);
+            note = p.note;
+            proven = p.proven && !cancelled;
+        }
+
+        void execute(SolveOptions options, String search, String branching, long deadline) {
+            try {
+                phases(options, search, branching, deadline);
+            } catch (RuntimeException e) {
+                synchronized (this) { failure = e; }
+            } catch (OutOfMemoryError e) {
+                // The model of a large instance can exceed the heap; it is unreachable once we are here, and
+                // the incumbent is still a valid answer.
+                synchronized (this) { note = "the Choco model ran out of memory; returning the best schedule-builder / warm-start schedule"; }
+            }
+        }
+
+        private void phases(SolveOptions options, String search, String branching, long deadline) {
+            double share = Math.min(0.9, Math.max(0.0, options.params().getDouble("lnsShare", 0.5)));
+            int choices = 0;
+            for (int t = 0; t < ci.taskCount(); t++)
+                for (int l = 0; l < ci.layerCount(t); l++) choices += ci.nodesFor(t, l).length;
+            // The plan: (LNS?, end of the phase as a share of the time limit). The last phase is always complete.
+            List<double[]> plan = new ArrayList<>();
+            if (search.equals("lns-then-complete")) plan.add(new double[]{1, share});
+            else if (search.equals("auto") && choices > LNS_THRESHOLD) {
+                // a short complete search first (it proves the easy ones), then LNS, then complete again from
+                // the best schedule found
+                plan.add(new double[]{0, 0.2});
+                plan.add(new double[]{1, Math.min(0.95, 0.2 + share)});
+            }
+            plan.add(new double[]{0, 1.0});
+            long setup = 0;
+            for (int i = 0; i < plan.size() && !cancelled; i++) {
+                double[] step = plan.get(i);
+                // A phase that cannot even pay for building and propagating its model is not started.
+                if (i > 0 && deadline - System.nanoTime() < 3 * setup) break;
+                long end = i == plan.size() - 1 ? deadline : t0 + (long) ((deadline - t0) * step[1]);
+                Phase p = choco(this, options, best(), step[0] == 1, branching, end);
+                setup = Math.max(setup, p.setupNanos);
+                phaseEnded(p);
+                if (p.proven && !cancelled) break;
+            }
+        }
+
+        /** The answer; {@code workerDone} is false when the worker was abandoned at the deadline. */
+        synchronized SolveResult finish(boolean workerDone) {
+            answered = true;
+            if (failure != null) throw failure;
+            double obj = best.objectiveTicks(ci);
+            List<TracePoint> out = new ArrayList<>(trace);
+            if (proven && workerDone) {
+                out.add(new TracePoint(seconds(t0), obj, obj));
+                return new SolveResult(Status.OPTIMAL, best, (long) Math.floor(obj + 1e-9), out, null);
+            }
+            Long b = bound == null ? null : Math.min(bound, (long) Math.floor(obj + 1e-9));
+            out.add(new TracePoint(seconds(t0), obj, b == null ? null : b.doubleValue()));
+            String msg = note;
+            if (cancelled) msg = "time limit reached" + (workerDone ? "" : " while Choco was still building or propagating its model")
+                    + "; returning the best schedule found";
+            return new SolveResult(Status.FEASIBLE, best, b, out, msg);
+        }
     }
 
     /** The outcome of one Choco run. */
     private static final class Phase {
-        Schedule best;
         boolean proven;
         Long bound;
         String note;
@@ -158,23 +249,10 @@ public final class ChocoSolver implements Solver {
 
     /**
      * One Choco run that only admits schedules better than {@code incumbent}: complete (branch and bound) or
-     * LNS (incomplete) until {@code until}.
+     * LNS (incomplete) until {@code until}. Every solution found is published to {@code run}.
      */
-    private Phase runPhase(CompiledInstance ci, SolveOptions options, Schedule incumbent, boolean lns, String branching,
-                           long until, long t0, List<TracePoint> trace) {
-        try {
-            return choco(ci, options, incumbent, lns, branching, until, t0, trace);
-        } catch (OutOfMemoryError e) {
-            // The model of a large instance can exceed the heap; it is unreachable once we are here, and
-            // the incumbent is still a valid answer.
-            Phase phase = new Phase();
-            phase.note = "the Choco model ran out of memory; returning the best schedule-builder / warm-start schedule";
-            return phase;
-        }
-    }
-
-    private Phase choco(CompiledInstance ci, SolveOptions options, Schedule incumbent, boolean lns, String branching,
-                        long until, long t0, List<TracePoint> trace) {
+    private Phase choco(Run run, SolveOptions options, Schedule incumbent, boolean lns, String branching, long until) {
+        CompiledInstance ci = run.ci;
         Phase phase = new Phase();
         long phaseStart = System.nanoTime();
         long remaining = until - phaseStart;
@@ -183,19 +261,20 @@ public final class ChocoSolver implements Solver {
             return phase;
         }
         ChocoModel cm;
+        double buildShare = Math.min(1, Math.max(0, options.params().getDouble("buildShare", 1.0 / 3)));
         try {
-            // Building must leave time to search: at most a third of what this phase has.
+            // Building must leave time to search: by default at most a third of what this phase has.
             cm = new ChocoModel(ci, incumbent, true, options.params().getBoolean("lcg", false),
-                    options.params().getBoolean("redundant", true), phaseStart + remaining / 3);
+                    options.params().getBoolean("redundant", true), phaseStart + (long) (remaining * buildShare), () -> run.cancelled);
         } catch (ChocoModel.TooLarge e) {
             phase.note = e.getMessage() + "; returning the best schedule-builder / warm-start schedule";
             phase.setupNanos = System.nanoTime() - phaseStart;
             return phase;
         }
         long built = System.nanoTime() - phaseStart;
-        if (until - System.nanoTime() < built) {
-            // Choco's clock is not checked during the root propagation, which costs about as much as the
-            // build: a search that cannot pay for it would overrun the time limit.
+        if (buildShare < 1 && until - System.nanoTime() < built) {
+            // Root propagation costs about as much as the build: a search that cannot pay for it is skipped
+            // (buildShare = 1 means: build and propagate whatever it takes, until the deadline stops it).
             phase.note = "no time left to search the Choco model of " + ci.totalLayers() + " layers after building it";
             phase.setupNanos = built;
             return phase;
@@ -271,17 +350,17 @@ public final class ChocoSolver implements Solver {
                 }
             });
         solver.plugMonitor((org.chocosolver.solver.search.loop.monitors.IMonitorSolution) () -> {
-            Schedule s = cm.readSchedule();
-            phase.best = s;
-            trace.add(new TracePoint(seconds(t0), s.objectiveTicks(ci), null));
+            run.offer(cm.readSchedule());
         });
         solver.limitTime(Math.max(1, remaining / 1_000_000));
+        solver.addStopCriterion(() -> run.cancelled);
         if (options.log()) solver.showShortStatistics();
-        while (solver.solve()) {
+        while (!run.cancelled && solver.solve()) {
             // each call finds the next, strictly better, solution (the objective cut tightens itself)
         }
         if (phase.setupNanos == 0) phase.setupNanos = System.nanoTime() - phaseStart;
-        boolean stopped = solver.isStopCriterionMet() || solver.hasEndedUnexpectedly();
+        // A cancelled solve may also end "without solution" because the Watchdog failed: never a proof.
+        boolean stopped = solver.isStopCriterionMet() || solver.hasEndedUnexpectedly() || run.cancelled;
         phase.proven = !lns && !stopped;
         // A bound on the schedules better than the incumbent; the incumbent itself bounds the rest.
         if (rootBound[0] >= 0) phase.bound = Math.min(unscale(cm, rootBound[0]), (long) Math.floor(incumbent.objectiveTicks(ci) + 1e-9));
@@ -319,36 +398,56 @@ public final class ChocoSolver implements Solver {
 
     /** The best of the warm start (if valid) and a few schedule-builder schedules. */
     static Schedule initialIncumbent(CompiledInstance ci, Schedule warm) {
-        List<Schedule> candidates = new ArrayList<>();
+        Schedule best = firstIncumbent(ci, warm);
+        for (java.util.function.Supplier<Schedule> more : moreIncumbents(ci)) {
+            Schedule s = more.get();
+            if (s.objectiveTicks(ci) < best.objectiveTicks(ci)) best = s;
+        }
+        return best;
+    }
+
+    /**
+     * One feasible schedule, as cheaply as possible: the warm start when the validator accepts it, else every
+     * layer on its fastest node. The caller's thread pays for it (it is the answer if nothing else is found
+     * in time); on a 29,000-layer instance one schedule-builder run takes about 0.6 s in a fresh JVM.
+     */
+    static Schedule firstIncumbent(CompiledInstance ci, Schedule warm) {
         if (warm != null && warm.taskCount() == ci.taskCount()) {
             try {
                 if (Validator.validate(ci, warm.toSolution(ci, "warm-start", Status.FEASIBLE, null, null)).valid())
-                    candidates.add(warm);
+                    return warm;
             } catch (RuntimeException ignored) {
                 // a malformed warm start is ignored, not fatal
             }
         }
+        return ScheduleBuilder.build(ci, fastestNodes(ci));
+    }
+
+    /** Other schedule-builder schedules: everything on the origin where allowed, and every layer on its
+     * fastest node in release order. */
+    static List<java.util.function.Supplier<Schedule>> moreIncumbents(CompiledInstance ci) {
         int T = ci.taskCount();
-        int[][] local = new int[T][], fastest = new int[T][];
+        int[][] fastest = fastestNodes(ci);
+        int[][] local = new int[T][];
         for (int t = 0; t < T; t++) {
-            int L = ci.layerCount(t);
-            local[t] = new int[L];
-            fastest[t] = new int[L];
-            for (int l = 0; l < L; l++) {
+            local[t] = new int[ci.layerCount(t)];
+            for (int l = 0; l < local[t].length; l++) local[t][l] = ci.canRun(t, l, ci.origin(t)) ? ci.origin(t) : fastest[t][l];
+        }
+        return List.of(() -> ScheduleBuilder.build(ci, local), () -> ScheduleBuilder.build(ci, fastest, PriorityRule.taskOrder(releaseRank(ci))));
+    }
+
+    private static int[][] fastestNodes(CompiledInstance ci) {
+        int[][] fastest = new int[ci.taskCount()][];
+        for (int t = 0; t < fastest.length; t++) {
+            fastest[t] = new int[ci.layerCount(t)];
+            for (int l = 0; l < fastest[t].length; l++) {
                 int[] nodes = ci.nodesFor(t, l);
                 int f = nodes[0];
                 for (int n : nodes) if (ci.proc(t, l, n) < ci.proc(t, l, f)) f = n;
                 fastest[t][l] = f;
-                local[t][l] = ci.canRun(t, l, ci.origin(t)) ? ci.origin(t) : f;
             }
         }
-        candidates.add(ScheduleBuilder.build(ci, local));
-        candidates.add(ScheduleBuilder.build(ci, fastest));
-        candidates.add(ScheduleBuilder.build(ci, fastest, PriorityRule.taskOrder(releaseRank(ci))));
-        Schedule best = null;
-        for (Schedule s : candidates)
-            if (best == null || s.objectiveTicks(ci) < best.objectiveTicks(ci)) best = s;
-        return best;
+        return fastest;
     }
 
     private static int[] releaseRank(CompiledInstance ci) {

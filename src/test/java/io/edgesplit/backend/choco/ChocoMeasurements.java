@@ -44,7 +44,7 @@ public final class ChocoMeasurements {
             configs.put(kv[0], p);
         }
         SolverRegistry reg = SolverRegistry.load();
-        System.out.println("config,instance,tasks,layers,status,objective,bound,seconds,initial");
+        System.out.println("config,instance,tasks,layers,status,objective,bound,seconds,initial,worker_ms_after");
         for (Instance in : instances) {
             CompiledInstance ci = in.compile();
             double initial = ChocoSolver.initialIncumbent(ci, null).objectiveTicks(ci);
@@ -53,11 +53,23 @@ public final class ChocoMeasurements {
                 SolveOptions o = SolveOptions.defaults().withTimeLimit(limit).withParams(c.getValue());
                 Outcome out = CheckedSolve.run(s, ci, o);
                 if (!out.valid()) throw new IllegalStateException(c.getKey() + " invalid on " + in.name() + ": " + out.report().summary());
-                System.out.printf("%s,%s,%d,%d,%s,%s,%s,%.2f,%.0f%s%n", c.getKey(), in.name(), ci.taskCount(), ci.totalLayers(),
+                long lingered = lingeringWorkerMillis();
+                System.out.printf("%s,%s,%d,%d,%s,%s,%s,%.2f,%.0f,%d%s%n", c.getKey(), in.name(), ci.taskCount(), ci.totalLayers(),
                         out.solution().status(), out.report().objectiveTicks(), out.solution().lowerBoundTicks(),
-                        out.solution().wallSeconds(), initial, out.solution().status().hasSchedule() ? "" : ",\"" + out.solution().message() + "\"");
+                        out.solution().wallSeconds(), initial, lingered, out.solution().status().hasSchedule() ? "" : ",\"" + out.solution().message() + "\"");
             }
         }
+    }
+
+    /**
+     * How long choco's worker threads kept running after the answer (0 = already gone): an abandoned
+     * worker must not keep burning CPU into the next solve.
+     */
+    private static long lingeringWorkerMillis() throws InterruptedException {
+        long t0 = System.nanoTime();
+        for (Thread th : Thread.getAllStackTraces().keySet())
+            if (th.getName().startsWith("choco-")) th.join(10_000);
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     private static List<Instance> instances(String source) throws Exception {
