@@ -78,6 +78,7 @@ final class ChocoModel {
 
     private final long buildDeadline;
     private final BooleanSupplier cancelled;
+    private final boolean pathBounds;
 
     private void checkTime() {
         if (cancelled.getAsBoolean())
@@ -93,6 +94,13 @@ final class ChocoModel {
      */
     ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, long buildDeadline,
                BooleanSupplier cancelled) {
+        this(ci, incumbent, strictlyBetter, lcg, redundant, true, buildDeadline, cancelled);
+    }
+
+    /** @param pathBounds whether to post the per-task heads and tails ({@link #postPathBounds}) */
+    ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, boolean pathBounds,
+               long buildDeadline, BooleanSupplier cancelled) {
+        this.pathBounds = pathBounds;
         this.buildDeadline = buildDeadline;
         this.cancelled = cancelled;
         this.ci = ci;
@@ -373,6 +381,7 @@ final class ChocoModel {
         if (arr.length == 1) model.arithm(completion[t], "=", arr[0]).post();
         else model.max(completion[t], arr).post();
         postTaskBound(t);
+        if (pathBounds) postPathBounds(t);
         return out;
     }
 
@@ -419,6 +428,72 @@ final class ChocoModel {
         if (remote <= completion[t].getUB()) model.arithm(completion[t], ">=", (int) remote).impliedBy(allLocal.not());
         else model.arithm(allLocal, "=", 1).post();
     }
+
+    /**
+     * Heads and tails from the task alone, as redundant constraints (the search's propagation only sees a
+     * transfer's delay once both ends are placed). A relaxation of the task without the other tasks, without
+     * resource conflicts inside the task and with each layer free to take its best predecessor placement
+     * separately: {@code head(l,n)} = the earliest start of l on n (release, availableAt(n), the input
+     * transfer from the origin, each predecessor's earliest end on its best node plus the transfer to n);
+     * {@code tail(l,n)} = the least time from l's end on n to the task's completion (each successor on its
+     * best node after the transfer, and for an output its return to the origin). In every schedule with l
+     * on n, S ≥ head(l,n) and C_t ≥ E + tail(l,n), since each term is a constraint of SPEC 1.4 (a transfer
+     * starts at or after its producer's end, a consumer at or after the transfer's end, C_t after every
+     * return), and dropping constraints only lowers these values. Posted as x[l][n] ⇒ …, plus the
+     * placement-free versions (minimum over n).
+     */
+    private void postPathBounds(int t) {
+        int L = ci.layerCount(t), N = ci.nodeCount(), origin = ci.origin(t);
+        long inf = Long.MAX_VALUE / 4;
+        long release = ci.release(t);
+        long[][] head = new long[L][N], tail = new long[L][N];
+        for (int l = 0; l < L; l++)
+            for (int n : ci.nodesFor(t, l)) {
+                long es = Math.max(release, ci.availableAt(n));
+                if (ci.readsInput(t, l)) es = Math.max(es, release + ci.transfer(ci.tensorBytes(t, -1), origin, n));
+                for (int p : ci.preds(t, l)) {
+                    long best = inf;
+                    for (int m : ci.nodesFor(t, p))
+                        best = Math.min(best, head[p][m] + ci.proc(t, p, m) + ci.transfer(ci.tensorBytes(t, p), m, n));
+                    es = Math.max(es, best);
+                }
+                head[l][n] = es;
+            }
+        for (int l = L - 1; l >= 0; l--)
+            for (int n : ci.nodesFor(t, l)) {
+                double bytes = ci.tensorBytes(t, l);
+                long v = ci.isOutput(t, l) ? ci.transfer(bytes, n, origin) : 0;
+                for (int c : ci.succs(t, l)) {
+                    long best = inf;
+                    for (int m : ci.nodesFor(t, c)) best = Math.min(best, ci.transfer(bytes, n, m) + ci.proc(t, c, m) + tail[c][m]);
+                    v = Math.max(v, best);
+                }
+                tail[l][n] = v;
+            }
+        long whole = 0;
+        for (int l = 0; l < L; l++) {
+            int[] nodes = ci.nodesFor(t, l);
+            long minHead = inf, minTail = inf, minPath = inf;
+            for (int n : nodes) {
+                minHead = Math.min(minHead, head[l][n]);
+                minTail = Math.min(minTail, tail[l][n]);
+                minPath = Math.min(minPath, head[l][n] + ci.proc(t, l, n) + tail[l][n]);
+            }
+            whole = Math.max(whole, minPath);
+            if (minHead > S[t][l].getLB()) model.arithm(S[t][l], ">=", clamp(minHead)).post();
+            if (minTail > 0) model.arithm(completion[t], "-", E[t][l], ">=", clamp(minTail)).post();
+            if (nodes.length == 1) continue;
+            for (int n : nodes) {
+                if (head[l][n] > minHead) model.arithm(S[t][l], ">=", clamp(head[l][n])).impliedBy(x[t][l][n]);
+                if (tail[l][n] > minTail) model.arithm(completion[t], "-", E[t][l], ">=", clamp(tail[l][n])).impliedBy(x[t][l][n]);
+            }
+        }
+        // Above C_t's upper bound (the incumbent) this makes the model infeasible: rightly so, since then no
+        // schedule beats the incumbent.
+        if (whole > completion[t].getLB()) model.arithm(completion[t], ">=", clamp(whole)).post();
+    }
+
+    private static int clamp(long v) { return (int) Math.min(v, INT_LIMIT); }
 
     /**
      * An optional task on its own start variable, equal to {@code start} when performed. It must not share

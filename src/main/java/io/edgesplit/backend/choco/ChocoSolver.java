@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Exact backend {@code choco}: the constraint model of SPEC 1 in Choco Solver 5 (optional tasks on
@@ -81,6 +82,8 @@ public final class ChocoSolver implements Solver {
                 ParamSpec.ofBoolean("lcg", false, "Choco 5 lazy clause generation"),
                 ParamSpec.ofBoolean("redundant", true, "per-node load cuts for the makespan"),
                 ParamSpec.ofDouble("lnsShare", 0.5, "share of the time limit given to LNS (after a complete search on 20% of it, under search = auto)"),
+                ParamSpec.ofBoolean("pathBounds", true, "per-task heads and tails of each (layer, node) from the task alone"),
+                ParamSpec.ofString("secondWorker", "lns", "with workers >= 2, what the second job runs next to the complete search: lns | complete (the other branching)"),
                 ParamSpec.ofDouble("buildShare", 1.0 / 3, "share of a phase's time that building its model may take before the phase is given up"));
     }
 
@@ -144,6 +147,8 @@ public final class ChocoSolver implements Solver {
         final CompiledInstance ci;
         final long t0;
         volatile boolean cancelled;
+        /** The best objective in model units (see {@link ChocoModel#scaledObjective}), shared by parallel jobs. */
+        volatile long bestScaled = Long.MAX_VALUE;
         private Schedule best;
         private final List<TracePoint> trace = new ArrayList<>();
         private Long bound;
@@ -164,11 +169,15 @@ public final class ChocoSolver implements Solver {
         synchronized Schedule best() { return best; }
 
         /** A schedule found by Choco: strictly better than every earlier one (the objective cut). */
-        synchronized void offer(Schedule s) {
+        synchronized void offer(Schedule s) { offer(s, Long.MAX_VALUE); }
+
+        /** A schedule and its objective in model units (which parallel jobs adopt as their cut). */
+        synchronized void offer(Schedule s, long scaled) {
             if (answered) return;
             double obj = s.objectiveTicks(ci);
             if (obj >= best.objectiveTicks(ci)) return;
             best = s;
+            if (scaled < bestScaled) bestScaled = scaled;
             trace.add(new TracePoint(seconds(t0), obj, null));
         }
 
@@ -198,6 +207,13 @@ public final class ChocoSolver implements Solver {
                 for (int l = 0; l < ci.layerCount(t); l++) choices += ci.nodesFor(t, l).length;
             // The plan: (LNS?, end of the phase as a share of the time limit). The last phase is always complete.
             List<double[]> plan = new ArrayList<>();
+            if (options.workers() > 1) {
+                // Parallel: one phase for the whole time, a complete search next to the other jobs, all
+                // sharing their best objective (docs/choco.md).
+                Phase p = parallel(this, options, best(), branching, deadline);
+                phaseEnded(p);
+                return;
+            }
             if (search.equals("lns-then-complete")) plan.add(new double[]{1, share});
             else if (search.equals("auto") && choices > LNS_THRESHOLD) {
                 // a short complete search first (it proves the easy ones), then LNS, then complete again from
@@ -212,7 +228,7 @@ public final class ChocoSolver implements Solver {
                 // A phase that cannot even pay for building and propagating its model is not started.
                 if (i > 0 && deadline - System.nanoTime() < 3 * setup) break;
                 long end = i == plan.size() - 1 ? deadline : t0 + (long) ((deadline - t0) * step[1]);
-                Phase p = choco(this, options, best(), step[0] == 1, branching, end);
+                Phase p = choco(this, options, best(), step[0] == 1, branching, options.seed(), end, new AtomicBoolean());
                 setup = Math.max(setup, p.setupNanos);
                 phaseEnded(p);
                 if (p.proven && !cancelled) break;
@@ -251,7 +267,67 @@ public final class ChocoSolver implements Solver {
      * One Choco run that only admits schedules better than {@code incumbent}: complete (branch and bound) or
      * LNS (incomplete) until {@code until}. Every solution found is published to {@code run}.
      */
-    private Phase choco(Run run, SolveOptions options, Schedule incumbent, boolean lns, String branching, long until) {
+    /**
+     * {@code workers} jobs in parallel until {@code until}, each on its own model: job 0 is the complete
+     * search with {@code branching}; job 1 is LNS ({@code secondWorker = lns}) or the complete search with the
+     * other branching ({@code complete}); further jobs are complete searches with other seeds. Every job
+     * adopts the best objective any job has found as its cut (at its next decision), and the first complete
+     * job that exhausts its search proves the best schedule found optimal and stops the others.
+     */
+    private Phase parallel(Run run, SolveOptions options, Schedule incumbent, String branching, long until) {
+        String second = options.params().getString("secondWorker", "lns");
+        String other = branching.equals("dwd") ? "placement-first" : "dwd";
+        AtomicBoolean over = new AtomicBoolean();
+        int k = options.workers();
+        Phase[] out = new Phase[k];
+        List<Thread> threads = new ArrayList<>();
+        for (int j = 1; j < k; j++) {
+            int job = j;
+            boolean lns = job == 1 && second.equals("lns");
+            String br = job == 1 && second.equals("complete") ? other : branching;
+            Thread th = new Thread(() -> {
+                try {
+                    out[job] = choco(run, options, incumbent, lns, br, options.seed() + job, until, over);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // this job is lost; the others still answer
+                }
+            }, "choco-" + run.ci.name() + "-" + job);
+            th.setDaemon(true);
+            threads.add(th);
+            th.start();
+        }
+        try {
+            out[0] = choco(run, options, incumbent, false, branching, options.seed(), until, over);
+        } finally {
+            over.set(true);
+            for (Thread th : threads) {
+                try {
+                    th.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        Phase merged = new Phase();
+        for (Phase p : out) {
+            if (p == null) continue;
+            merged.proven |= p.proven;
+            merged.bound = max(merged.bound, p.bound);
+            merged.setupNanos = Math.max(merged.setupNanos, p.setupNanos);
+            if (merged.note == null) merged.note = p.note;
+        }
+        if (merged.proven) merged.note = null;
+        return merged;
+    }
+
+    /**
+     * One Choco job that only admits schedules better than {@code incumbent} (and than the best any parallel
+     * job has published): complete (branch and bound) or LNS (incomplete) until {@code until} or until
+     * {@code over} is set. A complete job that ends unstopped sets {@code over}.
+     */
+    private Phase choco(Run run, SolveOptions options, Schedule incumbent, boolean lns, String branching, long seed, long until,
+                        AtomicBoolean over) {
         CompiledInstance ci = run.ci;
         Phase phase = new Phase();
         long phaseStart = System.nanoTime();
@@ -265,7 +341,7 @@ public final class ChocoSolver implements Solver {
         try {
             // Building must leave time to search: by default at most a third of what this phase has.
             cm = new ChocoModel(ci, incumbent, true, options.params().getBoolean("lcg", false),
-                    options.params().getBoolean("redundant", true), phaseStart + (long) (remaining * buildShare), () -> run.cancelled);
+                    options.params().getBoolean("redundant", true), options.params().getBoolean("pathBounds", true), phaseStart + (long) (remaining * buildShare), () -> run.cancelled);
         } catch (ChocoModel.TooLarge e) {
             phase.note = e.getMessage() + "; returning the best schedule-builder / warm-start schedule";
             phase.setupNanos = System.nanoTime() - phaseStart;
@@ -302,7 +378,7 @@ public final class ChocoSolver implements Solver {
             };
             List<AbstractStrategy<IntVar>> parts = new ArrayList<>();
             if (placement.length > 0)
-                parts.add(Search.intVarSearch(new DomOverWDeg<>(placement, options.seed()), fastest, placement));
+                parts.add(Search.intVarSearch(new DomOverWDeg<>(placement, seed), fastest, placement));
             parts.add(Search.intVarSearch(new Smallest(), new IntDomainMin(), times));
             parts.add(Search.inputOrderLBSearch(cm.objective));
             if (cm.auxiliaryVars().length > 0) parts.add(Search.inputOrderLBSearch(cm.auxiliaryVars()));
@@ -331,8 +407,8 @@ public final class ChocoSolver implements Solver {
             Solution boot = new Solution(cm.model, decision);
             // Load the incumbent's values so the first neighbourhood is around it.
             boolean loaded = loadIncumbent(cm, incumbent, boot);
-            if (loaded) solver.setLNS(INeighborFactory.propagationGuided(options.seed(), decision), new FailCounter(cm.model, 200), boot);
-            else solver.setLNS(INeighborFactory.propagationGuided(options.seed(), decision), new FailCounter(cm.model, 200));
+            if (loaded) solver.setLNS(INeighborFactory.propagationGuided(seed, decision), new FailCounter(cm.model, 200), boot);
+            else solver.setLNS(INeighborFactory.propagationGuided(seed, decision), new FailCounter(cm.model, 200));
         } else if (options.params().getBoolean("restarts", true)) {
             solver.setLubyRestart(100, new FailCounter(cm.model, 0), Integer.MAX_VALUE);
         }
@@ -341,27 +417,38 @@ public final class ChocoSolver implements Solver {
         // taken there, so also after restarts). Under LNS the root holds a fragment of fixed variables, so
         // no bound is read there.
         long[] rootBound = {-1};
+        long[] adopted = {Long.MAX_VALUE};
         solver.plugMonitor(new IMonitorDownBranch() {
                 @Override
                 public void beforeDownBranch(boolean left) {
                     if (phase.setupNanos == 0) phase.setupNanos = System.nanoTime() - phaseStart;
+                    // Another job's better schedule becomes this job's cut (posted by the propagation that
+                    // follows); with one job this never fires, since the job's own solutions are its cut.
+                    long shared = run.bestScaled;
+                    if (shared < adopted[0]) {
+                        adopted[0] = shared;
+                        solver.getObjectiveManager().updateBestSolution(shared);
+                    }
                     // the first decision is already on the path (after ROOT) but not yet applied
                     if (!lns && left && solver.getDecisionPath().size() <= 2) rootBound[0] = Math.max(rootBound[0], cm.objective.getLB());
                 }
             });
         solver.plugMonitor((org.chocosolver.solver.search.loop.monitors.IMonitorSolution) () -> {
-            run.offer(cm.readSchedule());
+            long v = cm.objective.getValue();
+            adopted[0] = Math.min(adopted[0], v);
+            run.offer(cm.readSchedule(), v);
         });
         solver.limitTime(Math.max(1, remaining / 1_000_000));
-        solver.addStopCriterion(() -> run.cancelled);
+        solver.addStopCriterion(() -> run.cancelled || over.get());
         if (options.log()) solver.showShortStatistics();
         while (!run.cancelled && solver.solve()) {
             // each call finds the next, strictly better, solution (the objective cut tightens itself)
         }
         if (phase.setupNanos == 0) phase.setupNanos = System.nanoTime() - phaseStart;
         // A cancelled solve may also end "without solution" because the Watchdog failed: never a proof.
-        boolean stopped = solver.isStopCriterionMet() || solver.hasEndedUnexpectedly() || run.cancelled;
+        boolean stopped = solver.isStopCriterionMet() || solver.hasEndedUnexpectedly() || run.cancelled || over.get();
         phase.proven = !lns && !stopped;
+        if (phase.proven) over.set(true);
         // A bound on the schedules better than the incumbent; the incumbent itself bounds the rest.
         if (rootBound[0] >= 0) phase.bound = Math.min(unscale(cm, rootBound[0]), (long) Math.floor(incumbent.objectiveTicks(ci) + 1e-9));
         if (!phase.proven) phase.note = lns ? "LNS phase ended" : "time limit reached";

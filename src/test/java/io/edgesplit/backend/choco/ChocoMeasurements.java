@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) io.edgesplit.backend.choco.ChocoMeasurements
  *     SOURCE LIMIT_S CONFIG...</pre>
  * SOURCE is {@code random:SEED0:COUNT:TASKS:LAYERS:NODES} (TinyInstances.random) or a directory of
- * instance JSON files; CONFIG is {@code name=key:value,key:value} over choco's params, or a backend name.
+ * instance JSON files; CONFIG is {@code name=key:value,key:value} over choco's params (plus {@code workers}), or a
+ * backend name followed by {@code =} and its params, e.g. {@code cpsat=workers:2}.
  */
 public final class ChocoMeasurements {
     public static void main(String[] args) throws Exception {
@@ -50,7 +51,11 @@ public final class ChocoMeasurements {
             double initial = ChocoSolver.initialIncumbent(ci, null).objectiveTicks(ci);
             for (Map.Entry<String, Map<String, Object>> c : configs.entrySet()) {
                 Solver s = reg.find(c.getKey()).orElse(new ChocoSolver());
-                SolveOptions o = SolveOptions.defaults().withTimeLimit(limit).withParams(c.getValue());
+                // "workers" means the worker count, as in solvers/*.json
+                Map<String, Object> params = new LinkedHashMap<>(c.getValue());
+                Object w = params.remove("workers");
+                SolveOptions o = SolveOptions.defaults().withTimeLimit(limit).withParams(params)
+                        .withWorkers(w == null ? 1 : ((Number) w).intValue());
                 Outcome out = CheckedSolve.run(s, ci, o);
                 if (!out.valid()) throw new IllegalStateException(c.getKey() + " invalid on " + in.name() + ": " + out.report().summary());
                 long lingered = lingeringWorkerMillis();
