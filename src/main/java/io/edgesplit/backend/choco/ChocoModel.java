@@ -79,6 +79,14 @@ final class ChocoModel {
     private final long buildDeadline;
     private final BooleanSupplier cancelled;
     private final boolean pathBounds;
+    /**
+     * Per task, layer and node: head + proc + tail of {@link #postPathBounds} (the shortest schedule of the
+     * task alone with that layer on that node), or null without path bounds. A value-ordering hint.
+     */
+    final long[][][] pathLength;
+    private final long[][][] headOf, tailOf;
+    /** Per node: the least head of any layer on it, and the least tail after any layer on it (path bounds). */
+    private final long[] minHeadOn, minTailOn;
 
     private void checkTime() {
         if (cancelled.getAsBoolean())
@@ -101,6 +109,13 @@ final class ChocoModel {
     ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, boolean pathBounds,
                long buildDeadline, BooleanSupplier cancelled) {
         this.pathBounds = pathBounds;
+        this.pathLength = pathBounds ? new long[ci.taskCount()][][] : null;
+        this.headOf = new long[ci.taskCount()][][];
+        this.tailOf = new long[ci.taskCount()][][];
+        this.minHeadOn = new long[ci.nodeCount()];
+        this.minTailOn = new long[ci.nodeCount()];
+        Arrays.fill(minHeadOn, Long.MAX_VALUE);
+        Arrays.fill(minTailOn, Long.MAX_VALUE);
         this.buildDeadline = buildDeadline;
         this.cancelled = cancelled;
         this.ci = ci;
@@ -471,8 +486,16 @@ final class ChocoModel {
                 tail[l][n] = v;
             }
         long whole = 0;
+        headOf[t] = head;
+        tailOf[t] = tail;
+        pathLength[t] = new long[L][N];
         for (int l = 0; l < L; l++) {
             int[] nodes = ci.nodesFor(t, l);
+            for (int n : nodes) {
+                pathLength[t][l][n] = head[l][n] + ci.proc(t, l, n) + tail[l][n];
+                minHeadOn[n] = Math.min(minHeadOn[n], head[l][n]);
+                minTailOn[n] = Math.min(minTailOn[n], tail[l][n]);
+            }
             long minHead = inf, minTail = inf, minPath = inf;
             for (int n : nodes) {
                 minHead = Math.min(minHead, head[l][n]);
@@ -491,6 +514,10 @@ final class ChocoModel {
         // Above C_t's upper bound (the incumbent) this makes the model infeasible: rightly so, since then no
         // schedule beats the incumbent.
         if (whole > completion[t].getLB()) model.arithm(completion[t], ">=", clamp(whole)).post();
+    }
+
+    private int[] inputReaders(int t) {
+        return java.util.stream.IntStream.range(0, ci.layerCount(t)).filter(l -> ci.readsInput(t, l)).toArray();
     }
 
     private static int clamp(long v) { return (int) Math.min(v, INT_LIMIT); }
@@ -541,23 +568,40 @@ final class ChocoModel {
                         cs.add((int) ci.proc(t, l, n));
                     }
                 }
-            if (ci.availableAt(n) > 0 && !onN.isEmpty() && vs.size() >= 2) {
+            // With path bounds: whatever runs on n starts at or after the least head there and its task
+            // still needs at least the least tail after it.
+            long offset = ci.availableAt(n);
+            if (pathBounds && minHeadOn[n] != Long.MAX_VALUE)
+                offset = Math.max(offset, minHeadOn[n]) + minTailOn[n];
+            if (offset > 0 && !onN.isEmpty() && vs.size() >= 2) {
                 BoolVar used = model.boolVar("used_" + n);
                 model.addClausesBoolOrArrayEqVar(onN.toArray(new BoolVar[0]), used);
                 vs.add(used);
-                cs.add((int) ci.availableAt(n));
+                cs.add(clamp(offset));
             }
             loadCut(vs, cs, 0);
             if (ci.contention() == Contention.INGRESS) {
                 vs.clear();
                 cs.clear();
+                long minHeadIn = Long.MAX_VALUE, minTailIn = Long.MAX_VALUE;
                 for (int t = 0; t < T; t++)
                     for (TransferVar tv : transfers.get(t)) {
                         if (tv.to() != n) continue;
                         double bytes = ci.tensorBytes(t, tv.tensor());
+                        if (pathBounds) {
+                            // after it arrives: a return needs nothing more, a consumer on n its time and tail
+                            long tailIn = Long.MAX_VALUE;
+                            if (tv.tensor() >= 0 && ci.isOutput(t, tv.tensor()) && n == ci.origin(t)) tailIn = 0;
+                            int[] consumers = tv.tensor() < 0 ? inputReaders(t) : ci.succs(t, tv.tensor());
+                            for (int c : consumers)
+                                if (ci.canRun(t, c, n)) tailIn = Math.min(tailIn, ci.proc(t, c, n) + tailOf[t][c][n]);
+                            minTailIn = Math.min(minTailIn, tailIn == Long.MAX_VALUE ? 0 : tailIn);
+                        }
                         for (int p : tv.sources()) {
                             long d = ci.transfer(bytes, p, n);
                             if (d == 0) continue;
+                            if (pathBounds) minHeadIn = Math.min(minHeadIn, tv.tensor() < 0 ? ci.release(t)
+                                    : headOf[t][tv.tensor()][p] + ci.proc(t, tv.tensor(), p));
                             // performed-from-p = performed ∧ source p; for a single source it is "performed".
                             if (tv.sources().length == 1) vs.add(tv.performed());
                             else {
@@ -568,7 +612,15 @@ final class ChocoModel {
                             cs.add((int) d);
                         }
                     }
-                loadCut(vs, cs, minRelease);
+                if (pathBounds && vs.size() >= 2) {
+                    // The transfers into n start at or after the least head among them, one at a time, and
+                    // the last one's task still needs its tail: only when something is sent to n.
+                    BoolVar usedIn = model.boolVar("usedIn_" + n);
+                    model.addClausesBoolOrArrayEqVar(vs.toArray(new BoolVar[0]), usedIn);
+                    vs.add(usedIn);
+                    cs.add(clamp(Math.max(minRelease, minHeadIn) + minTailIn));
+                    loadCut(vs, cs, 0);
+                } else loadCut(vs, cs, minRelease);
             }
         }
     }

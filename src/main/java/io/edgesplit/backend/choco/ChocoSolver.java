@@ -82,6 +82,7 @@ public final class ChocoSolver implements Solver {
                 ParamSpec.ofBoolean("lcg", false, "Choco 5 lazy clause generation"),
                 ParamSpec.ofBoolean("redundant", true, "per-node load cuts for the makespan"),
                 ParamSpec.ofDouble("lnsShare", 0.5, "share of the time limit given to LNS (after a complete search on 20% of it, under search = auto)"),
+                ParamSpec.ofString("placementOrder", "domwdeg", "placement-first: which placement to branch on: domwdeg | chs (conflict history)"),
                 ParamSpec.ofBoolean("pathBounds", true, "per-task heads and tails of each (layer, node) from the task alone"),
                 ParamSpec.ofString("secondWorker", "lns", "with workers >= 2, what the second job runs next to the complete search: lns | complete (the other branching)"),
                 ParamSpec.ofDouble("buildShare", 1.0 / 3, "share of a phase's time that building its model may take before the phase is given up"));
@@ -97,8 +98,8 @@ public final class ChocoSolver implements Solver {
         String branching = options.params().getString("branching", "auto");
         if (!List.of("auto", "placement-first", "dwd").contains(branching))
             throw new IllegalArgumentException("params.branching: expected auto, placement-first or dwd, got " + branching);
-        if (branching.equals("auto"))
-            branching = ci.objective() == Objective.MAKESPAN ? "placement-first" : "dwd";
+        // placement-first for both objectives since the path bounds give it a good value order (docs/choco.md)
+        if (branching.equals("auto")) branching = "placement-first";
 
         Run run = new Run(ci, t0, firstIncumbent(ci, options.warmStart()));
         // More schedule-builder candidates, each only while it clearly fits (none of this is interruptible;
@@ -363,12 +364,14 @@ public final class ChocoSolver implements Solver {
             for (int l = 0; l < ci.layerCount(t); l++) layerOf.put(cm.X[t][l], new int[]{t, l});
 
         if (branching.equals("placement-first")) {
+            // value: the node with the shortest path of the task alone through it (head + proc + tail), which
+            // counts the transfers the fastest node alone would ignore; the fastest node without path bounds
             IntValueSelector fastest = var -> {
                 int[] tl = layerOf.get(var);
                 int bestNode = var.getLB();
                 long bestProc = Long.MAX_VALUE;
                 for (int n = var.getLB(); n <= var.getUB(); n = var.nextValue(n)) {
-                    long p = ci.proc(tl[0], tl[1], n);
+                    long p = cm.pathLength != null ? cm.pathLength[tl[0]][tl[1]][n] : ci.proc(tl[0], tl[1], n);
                     if (p < bestProc) {
                         bestProc = p;
                         bestNode = n;
@@ -378,7 +381,9 @@ public final class ChocoSolver implements Solver {
             };
             List<AbstractStrategy<IntVar>> parts = new ArrayList<>();
             if (placement.length > 0)
-                parts.add(Search.intVarSearch(new DomOverWDeg<>(placement, seed), fastest, placement));
+                parts.add(Search.intVarSearch(options.params().getString("placementOrder", "domwdeg").equals("chs")
+                        ? new org.chocosolver.solver.search.strategy.selectors.variables.ConflictHistorySearch<>(placement, seed)
+                        : new DomOverWDeg<>(placement, seed), fastest, placement));
             parts.add(Search.intVarSearch(new Smallest(), new IntDomainMin(), times));
             parts.add(Search.inputOrderLBSearch(cm.objective));
             if (cm.auxiliaryVars().length > 0) parts.add(Search.inputOrderLBSearch(cm.auxiliaryVars()));
