@@ -79,7 +79,7 @@ public final class ChocoSolver implements Solver {
                 ParamSpec.ofString("branching", "auto",
                         "auto (placement-first for makespan, dwd for total latency) | placement-first (dom/wdeg on placements, then smallest start) | dwd (Choco dom/wdeg on placements, then on times)"),
                 ParamSpec.ofBoolean("restarts", true, "Luby restarts in the complete search"),
-                ParamSpec.ofBoolean("lcg", false, "Choco 5 lazy clause generation"),
+                ParamSpec.ofBoolean("lcg", true, "Choco 5 lazy clause generation in complete searches (never under LNS, where Choco 5.0.0 reports solutions with unassigned variables)"),
                 ParamSpec.ofBoolean("redundant", true, "per-node load cuts for the makespan"),
                 ParamSpec.ofDouble("lnsShare", 0.5, "share of the time limit given to LNS (after a complete search on 20% of it, under search = auto)"),
                 ParamSpec.ofString("placementOrder", "domwdeg", "placement-first: which placement to branch on: domwdeg | chs (conflict history)"),
@@ -193,11 +193,15 @@ public final class ChocoSolver implements Solver {
             try {
                 phases(options, search, branching, deadline);
             } catch (RuntimeException e) {
-                synchronized (this) { failure = e; }
+                // after a cancel, whatever the interrupted Choco run throws does not matter: the answer stands
+                if (!cancelled) synchronized (this) { failure = e; }
             } catch (OutOfMemoryError e) {
                 // The model of a large instance can exceed the heap; it is unreachable once we are here, and
                 // the incumbent is still a valid answer.
                 synchronized (this) { note = "the Choco model ran out of memory; returning the best schedule-builder / warm-start schedule"; }
+            } catch (Error e) {
+                // e.g. an assertion inside Choco: reported as an error, never silently as a plain FEASIBLE
+                if (!cancelled) synchronized (this) { failure = new IllegalStateException("choco: " + e, e); }
             }
         }
 
@@ -341,7 +345,7 @@ public final class ChocoSolver implements Solver {
         double buildShare = Math.min(1, Math.max(0, options.params().getDouble("buildShare", 1.0 / 3)));
         try {
             // Building must leave time to search: by default at most a third of what this phase has.
-            cm = new ChocoModel(ci, incumbent, true, options.params().getBoolean("lcg", false),
+            cm = new ChocoModel(ci, incumbent, true, !lns && options.params().getBoolean("lcg", true),
                     options.params().getBoolean("redundant", true), options.params().getBoolean("pathBounds", true), phaseStart + (long) (remaining * buildShare), () -> run.cancelled);
         } catch (ChocoModel.TooLarge e) {
             phase.note = e.getMessage() + "; returning the best schedule-builder / warm-start schedule";
@@ -426,7 +430,10 @@ public final class ChocoSolver implements Solver {
         solver.plugMonitor(new IMonitorDownBranch() {
                 @Override
                 public void beforeDownBranch(boolean left) {
-                    if (phase.setupNanos == 0) phase.setupNanos = System.nanoTime() - phaseStart;
+                    if (phase.setupNanos == 0) {
+                        phase.setupNanos = System.nanoTime() - phaseStart;
+                        cm.disarmWatchdog();
+                    }
                     // Another job's better schedule becomes this job's cut (posted by the propagation that
                     // follows); with one job this never fires, since the job's own solutions are its cut.
                     long shared = run.bestScaled;
