@@ -276,8 +276,10 @@ public final class ChocoSolver implements Solver {
      * {@code workers} jobs in parallel until {@code until}, each on its own model: job 0 is the complete
      * search with {@code branching}; job 1 is LNS ({@code secondWorker = lns}) or the complete search with the
      * other branching ({@code complete}); further jobs are complete searches with other seeds. Every job
-     * adopts the best objective any job has found as its cut (at its next decision), and the first complete
-     * job that exhausts its search proves the best schedule found optimal and stops the others.
+     * publishes its schedules; a job without LCG (LNS) also adopts the best objective any job has found as
+     * its cut (at its next decision). The first complete job that exhausts its search proves the best
+     * schedule found optimal (no schedule beats its own best, and the run's best is at least as good) and
+     * stops the others.
      */
     private Phase parallel(Run run, SolveOptions options, Schedule incumbent, String branching, long until) {
         String second = options.params().getString("secondWorker", "lns");
@@ -427,6 +429,8 @@ public final class ChocoSolver implements Solver {
         // no bound is read there.
         long[] rootBound = {-1};
         long[] adopted = {Long.MAX_VALUE};
+        boolean lcgUsed = cm.model.getSettings().isLCG();
+        long incumbentScaled = cm.scaledObjective(incumbent);
         solver.plugMonitor(new IMonitorDownBranch() {
                 @Override
                 public void beforeDownBranch(boolean left) {
@@ -435,9 +439,11 @@ public final class ChocoSolver implements Solver {
                         cm.disarmWatchdog();
                     }
                     // Another job's better schedule becomes this job's cut (posted by the propagation that
-                    // follows); with one job this never fires, since the job's own solutions are its cut.
+                    // follows), but only in a job without lazy clause generation: with LCG on, an objective
+                    // bound imposed from outside the search gave wrong "optima" (docs/choco.md), so an LCG
+                    // job only publishes. With one job the shared value never beats the model's own cut.
                     long shared = run.bestScaled;
-                    if (shared < adopted[0]) {
+                    if (!lcgUsed && shared < adopted[0] && shared < incumbentScaled) {
                         adopted[0] = shared;
                         solver.getObjectiveManager().updateBestSolution(shared);
                     }
