@@ -36,10 +36,12 @@ import java.util.function.BooleanSupplier;
  * destination node q that some consumer of τ may use: the transfer start {@code TS[t][τ][q]}; the transfer
  * is performed iff a consumer sits on q and τ's source is not q (one transfer per distinct (tensor,
  * destination), SPEC 1.3). Resources are capacity-1 {@code cumulative}s of {@link Task}s: per node one for
- * compute (an optional task per (layer, node) with the placement boolean as "performed", all sharing the
- * layer's start variable: the classic alternative-resource encoding) and, under contention ingress, one
+ * compute (an optional task per (layer, node) with the placement boolean as "performed", on a private start
+ * equal to the layer's start when performed, see {@link #alternative}) and, under contention ingress, one
  * per destination for the transfers into it (an optional task per possible source). Zero-tick items are
- * left out of every resource (SPEC 1.4: they occupy nothing); Choco would drop them anyway.
+ * left out of every resource (SPEC 1.4: they occupy nothing); Choco would drop them anyway. Redundant:
+ * per-task heads and tails ({@link #postPathBounds}), per-task completion bounds and, for the makespan,
+ * per-node load cuts.
  */
 final class ChocoModel {
     static {

@@ -36,26 +36,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>How a solve runs (details and measurements in {@code docs/choco.md}):
  * <ol>
- *   <li>An incumbent first: the best of the warm start (when the validator accepts it) and a few schedules
- *   from {@link ScheduleBuilder} (every layer on its origin where it may run, every layer on its fastest
- *   node). It bounds the horizon, so the search never starts from nothing and a feasible answer always
- *   exists, however short the time limit.</li>
- *   <li>The model admits only schedules strictly better than the incumbent. If Choco's search ends
- *   without being stopped, the last schedule it found, or else the incumbent, is proven optimal.</li>
- *   <li>Search: placements first, then times, then the private starts of unperformed optional tasks, with
- *   last-conflict and Luby restarts. For the makespan ({@code placement-first}): dom/wdeg on placements
- *   with the fastest node first, then the smallest earliest start, assigned to it. For total latency
- *   ({@code dwd}): Choco's dom/wdeg with the smallest value on placements, then on times. Each was better
- *   on its objective (docs/choco.md). The incumbent's placement is a hint for the first descent.</li>
+ *   <li>An incumbent first, in the calling thread: the warm start when the validator accepts it, else
+ *   every layer on its fastest node ({@link ScheduleBuilder}); then, while they clearly fit in the time
+ *   limit, everything on the origin and the fastest nodes in release order. It bounds the horizon, and a
+ *   feasible answer always exists.</li>
+ *   <li>The model (built and searched in a daemon worker thread) admits only schedules strictly better than
+ *   the incumbent. If a complete search ends without being stopped, the best schedule found, or else the
+ *   incumbent, is proven optimal.</li>
+ *   <li>Search ({@code placement-first}, both objectives): placements first (dom/wdeg; value = the node
+ *   with the shortest path of the task alone through it), then the smallest earliest start, assigned to
+ *   it, then the private starts of unperformed optional tasks; last-conflict, Luby restarts, lazy clause
+ *   generation ({@code lcg}) in complete searches. The incumbent's placement is a hint.</li>
  *   <li>{@code search = auto} on models with more than {@value #LNS_THRESHOLD} (layer, node) choices:
- *   complete search for 20% of the time (it proves the easy ones), propagation-guided LNS from the best
- *   schedule for {@code lnsShare} of it, then complete search again from the best schedule found, which is
- *   what can still prove optimality. Smaller models get the complete search only.</li>
+ *   complete search for 20% of the time (it proves the easy ones), propagation-guided LNS (without LCG)
+ *   from the best schedule for {@code lnsShare} of it, then complete search again from the best schedule
+ *   found. Smaller models get the complete search only.</li>
+ *   <li>{@code workers} ≥ 2: one complete search (LCG) for the whole time next to an LNS job
+ *   ({@code secondWorker}), each on its own model; the LNS job adopts the best objective found, the
+ *   complete one only publishes (an outside cut under LCG gave wrong optima). {@code workers = 1} is
+ *   deterministic when not stopped by the clock; more workers are not.</li>
+ *   <li>Deadline: the calling thread answers at the time limit whatever the worker does (model building
+ *   and Choco's root propagation do not look at the clock); cancelling stops the worker within
+ *   milliseconds (build checks, a stop criterion, a watchdog propagator).</li>
  * </ol>
  * Result: {@code OPTIMAL} when a complete search ends unstopped; otherwise {@code FEASIBLE} with the
  * objective's lower bound after root propagation (floored to whole ticks) and the anytime trace.
  * {@code INFEASIBLE} never occurs: the schedule builder makes a feasible schedule of every valid instance.
- * Choco's search is single-threaded: {@code workers} is accepted and ignored (no ParallelPortfolio).
  */
 public final class ChocoSolver implements Solver {
     /** Above this many (layer, node) placement choices, {@code auto} starts with LNS. */
@@ -107,7 +113,7 @@ public final class ChocoSolver implements Solver {
         long per = System.nanoTime() - t0;
         for (java.util.function.Supplier<Schedule> more : moreIncumbents(ci)) {
             long a = System.nanoTime();
-            if (deadline - a < 4 * per) break;
+            if (deadline - a < 2 * per) break;
             run.offer(more.get());
             per = Math.max(per, System.nanoTime() - a);
         }
