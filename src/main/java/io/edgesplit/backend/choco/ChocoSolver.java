@@ -104,6 +104,11 @@ public final class ChocoSolver implements Solver {
         String branching = options.params().getString("branching", "auto");
         if (!List.of("auto", "placement-first", "dwd").contains(branching))
             throw new IllegalArgumentException("params.branching: expected auto, placement-first or dwd, got " + branching);
+        for (String[] choice : new String[][]{{"secondWorker", "lns", "complete"}, {"placementOrder", "domwdeg", "chs"}}) {
+            String v = options.params().getString(choice[0], choice[1]);
+            if (!v.equals(choice[1]) && !v.equals(choice[2]))
+                throw new IllegalArgumentException("params." + choice[0] + ": expected " + choice[1] + " or " + choice[2] + ", got " + v);
+        }
         // placement-first for both objectives since the path bounds give it a good value order (docs/choco.md)
         if (branching.equals("auto")) branching = "placement-first";
 
