@@ -7,8 +7,15 @@ import io.edgesplit.model.Objective;
 import io.edgesplit.solution.Schedule;
 import io.edgesplit.solution.Transfer;
 import io.edgesplit.solver.UnsupportedInstanceException;
+import org.chocosolver.solver.Cause;
 import org.chocosolver.solver.Model;
 import org.chocosolver.solver.Settings;
+import org.chocosolver.solver.constraints.Constraint;
+import org.chocosolver.solver.constraints.Propagator;
+import org.chocosolver.solver.constraints.PropagatorPriority;
+import org.chocosolver.solver.exception.ContradictionException;
+import org.chocosolver.solver.variables.events.IntEventType;
+import org.chocosolver.util.ESat;
 import org.chocosolver.solver.variables.BoolVar;
 import org.chocosolver.solver.variables.IntVar;
 import org.chocosolver.solver.variables.Task;
@@ -18,6 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Choco constraint model of SPEC 1 on the integer ticks of {@link CompiledInstance}.
@@ -28,12 +36,24 @@ import java.util.Set;
  * destination node q that some consumer of τ may use: the transfer start {@code TS[t][τ][q]}; the transfer
  * is performed iff a consumer sits on q and τ's source is not q (one transfer per distinct (tensor,
  * destination), SPEC 1.3). Resources are capacity-1 {@code cumulative}s of {@link Task}s: per node one for
- * compute (an optional task per (layer, node) with the placement boolean as "performed", all sharing the
- * layer's start variable: the classic alternative-resource encoding) and, under contention ingress, one
+ * compute (an optional task per (layer, node) with the placement boolean as "performed", on a private start
+ * equal to the layer's start when performed, see {@link #alternative}) and, under contention ingress, one
  * per destination for the transfers into it (an optional task per possible source). Zero-tick items are
- * left out of every resource (SPEC 1.4: they occupy nothing); Choco would drop them anyway.
+ * left out of every resource (SPEC 1.4: they occupy nothing); Choco would drop them anyway. Redundant:
+ * per-task heads and tails ({@link #postPathBounds}), per-task completion bounds and, for the makespan,
+ * per-node load cuts.
  */
 final class ChocoModel {
+    static {
+        // Under lazy clause generation, Choco 5.0.0's cumulative builds the reasons of its height/capacity
+        // step (height ≤ capacity for a performed task) with the capacity's literal where Reason.r expects an
+        // empty first slot, and an assertion there fails (only with -ea, e.g. in tests). Our heights and
+        // capacities are the constant 1, so that step never changes a domain and its reason is never used;
+        // the assertion is switched off for that one class before Choco first loads it.
+        ClassLoader loader = Model.class.getClassLoader();
+        if (loader != null) loader.setClassAssertionStatus("org.chocosolver.sat.Reason", false);
+    }
+
     /** Largest tick value we let into an int domain; sums of a few of them must not overflow. */
     static final long INT_LIMIT = Integer.MAX_VALUE / 4;
 
@@ -69,17 +89,47 @@ final class ChocoModel {
     }
 
     private final long buildDeadline;
+    private final BooleanSupplier cancelled;
+    private final boolean pathBounds;
+    /**
+     * Per task, layer and node: head + proc + tail of {@link #postPathBounds} (the shortest schedule of the
+     * task alone with that layer on that node), or null without path bounds. A value-ordering hint.
+     */
+    final long[][][] pathLength;
+    private final long[][][] headOf, tailOf;
+    /** Per node: the least head of any layer on it, and the least tail after any layer on it (path bounds). */
+    private final long[] minHeadOn, minTailOn;
 
     private void checkTime() {
+        if (cancelled.getAsBoolean())
+            throw new TooLarge("the time limit ended while the Choco model of " + ci.totalLayers() + " layers was being built");
         if (System.nanoTime() > buildDeadline)
             throw new TooLarge("the Choco model of " + ci.totalLayers() + " layers could not be built within the time limit");
     }
 
     /**
      * @param buildDeadline System.nanoTime() by which the model must be built, or {@link TooLarge} is thrown
+     * @param cancelled     true once the solve's time is up: building stops ({@link TooLarge}) and
+     *                      propagation fails at once ({@link Watchdog}), so an abandoned solve stops burning CPU
      */
-    ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, long buildDeadline) {
+    ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, long buildDeadline,
+               BooleanSupplier cancelled) {
+        this(ci, incumbent, strictlyBetter, lcg, redundant, true, buildDeadline, cancelled);
+    }
+
+    /** @param pathBounds whether to post the per-task heads and tails ({@link #postPathBounds}) */
+    ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, boolean pathBounds,
+               long buildDeadline, BooleanSupplier cancelled) {
+        this.pathBounds = pathBounds;
+        this.pathLength = pathBounds ? new long[ci.taskCount()][][] : null;
+        this.headOf = new long[ci.taskCount()][][];
+        this.tailOf = new long[ci.taskCount()][][];
+        this.minHeadOn = new long[ci.nodeCount()];
+        this.minTailOn = new long[ci.nodeCount()];
+        Arrays.fill(minHeadOn, Long.MAX_VALUE);
+        Arrays.fill(minTailOn, Long.MAX_VALUE);
         this.buildDeadline = buildDeadline;
+        this.cancelled = cancelled;
         this.ci = ci;
         this.T = ci.taskCount();
         // No table substitution: Choco turns some small-looking scalars (many booleans and one wide
@@ -199,6 +249,59 @@ final class ChocoModel {
         if (strictlyBetter) model.arithm(objective, "<=", (int) (scaledObjective(incumbent) - 1)).post();
         else model.arithm(objective, "<=", (int) scaledObjective(incumbent)).post();
         model.setObjective(Model.MINIMIZE, objective);
+        checkTime();
+        List<IntVar> watched = new ArrayList<>();
+        for (int t = 0; t < T; t++) for (IntVar v : S[t]) if (!v.isInstantiated()) watched.add(v);
+        watched.add(objective);
+        watchdog = new Watchdog(watched.toArray(new IntVar[0]), cancelled);
+        new Constraint("watchdog", watchdog).post();
+    }
+
+    /**
+     * Choco checks its stop criteria only between search decisions, not during a propagation, and the
+     * first (root) propagation of a model with thousands of optional tasks takes seconds. This propagator
+     * runs first (unary priority) whenever a start or the objective moves, and fails once the solve is
+     * cancelled, which ends any propagation within one propagator call. It never removes a value otherwise.
+     */
+    private Watchdog watchdog;
+
+    /**
+     * Called at the first search decision: from then on Choco's stop criteria end the search between two
+     * decisions, and the watchdog only cost time (and under lazy clause generation its reasonless failure
+     * is an error inside the search).
+     */
+    void disarmWatchdog() {
+        if (watchdog != null) watchdog.armed = false;
+    }
+
+    private static final class Watchdog extends Propagator<IntVar> {
+        private final BooleanSupplier cancelled;
+        volatile boolean armed = true;
+
+        Watchdog(IntVar[] vars, BooleanSupplier cancelled) {
+            super(vars, PropagatorPriority.UNARY, true);
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public int getPropagationConditions(int vIdx) { return IntEventType.boundAndInst(); }
+
+        @Override
+        public void propagate(int evtmask) throws ContradictionException { check(); }
+
+        @Override
+        public void propagate(int idxVarInProp, int mask) throws ContradictionException { check(); }
+
+        /**
+         * Fails without naming this propagator as the cause: dom/wdeg would otherwise raise the weight of
+         * each of its thousands of variables, which took seconds on a 1750-layer model.
+         */
+        private void check() throws ContradictionException {
+            if (armed && cancelled.getAsBoolean()) model.getSolver().throwsException(Cause.Null, null, "time limit");
+        }
+
+        @Override
+        public ESat isEntailed() { return ESat.TRUE; }
     }
 
     private boolean sharesANode(int t, int a, int b) {
@@ -318,6 +421,7 @@ final class ChocoModel {
         if (arr.length == 1) model.arithm(completion[t], "=", arr[0]).post();
         else model.max(completion[t], arr).post();
         postTaskBound(t);
+        if (pathBounds) postPathBounds(t);
         return out;
     }
 
@@ -366,6 +470,84 @@ final class ChocoModel {
     }
 
     /**
+     * Heads and tails from the task alone, as redundant constraints (the search's propagation only sees a
+     * transfer's delay once both ends are placed). A relaxation of the task without the other tasks, without
+     * resource conflicts inside the task and with each layer free to take its best predecessor placement
+     * separately: {@code head(l,n)} = the earliest start of l on n (release, availableAt(n), the input
+     * transfer from the origin, each predecessor's earliest end on its best node plus the transfer to n);
+     * {@code tail(l,n)} = the least time from l's end on n to the task's completion (each successor on its
+     * best node after the transfer, and for an output its return to the origin). In every schedule with l
+     * on n, S ≥ head(l,n) and C_t ≥ E + tail(l,n), since each term is a constraint of SPEC 1.4 (a transfer
+     * starts at or after its producer's end, a consumer at or after the transfer's end, C_t after every
+     * return), and dropping constraints only lowers these values. Posted as x[l][n] ⇒ …, plus the
+     * placement-free versions (minimum over n).
+     */
+    private void postPathBounds(int t) {
+        int L = ci.layerCount(t), N = ci.nodeCount(), origin = ci.origin(t);
+        long inf = Long.MAX_VALUE / 4;
+        long release = ci.release(t);
+        long[][] head = new long[L][N], tail = new long[L][N];
+        for (int l = 0; l < L; l++)
+            for (int n : ci.nodesFor(t, l)) {
+                long es = Math.max(release, ci.availableAt(n));
+                if (ci.readsInput(t, l)) es = Math.max(es, release + ci.transfer(ci.tensorBytes(t, -1), origin, n));
+                for (int p : ci.preds(t, l)) {
+                    long best = inf;
+                    for (int m : ci.nodesFor(t, p))
+                        best = Math.min(best, head[p][m] + ci.proc(t, p, m) + ci.transfer(ci.tensorBytes(t, p), m, n));
+                    es = Math.max(es, best);
+                }
+                head[l][n] = es;
+            }
+        for (int l = L - 1; l >= 0; l--)
+            for (int n : ci.nodesFor(t, l)) {
+                double bytes = ci.tensorBytes(t, l);
+                long v = ci.isOutput(t, l) ? ci.transfer(bytes, n, origin) : 0;
+                for (int c : ci.succs(t, l)) {
+                    long best = inf;
+                    for (int m : ci.nodesFor(t, c)) best = Math.min(best, ci.transfer(bytes, n, m) + ci.proc(t, c, m) + tail[c][m]);
+                    v = Math.max(v, best);
+                }
+                tail[l][n] = v;
+            }
+        long whole = 0;
+        headOf[t] = head;
+        tailOf[t] = tail;
+        pathLength[t] = new long[L][N];
+        for (int l = 0; l < L; l++) {
+            int[] nodes = ci.nodesFor(t, l);
+            for (int n : nodes) {
+                pathLength[t][l][n] = head[l][n] + ci.proc(t, l, n) + tail[l][n];
+                minHeadOn[n] = Math.min(minHeadOn[n], head[l][n]);
+                minTailOn[n] = Math.min(minTailOn[n], tail[l][n]);
+            }
+            long minHead = inf, minTail = inf, minPath = inf;
+            for (int n : nodes) {
+                minHead = Math.min(minHead, head[l][n]);
+                minTail = Math.min(minTail, tail[l][n]);
+                minPath = Math.min(minPath, head[l][n] + ci.proc(t, l, n) + tail[l][n]);
+            }
+            whole = Math.max(whole, minPath);
+            if (minHead > S[t][l].getLB()) model.arithm(S[t][l], ">=", clamp(minHead)).post();
+            if (minTail > 0) model.arithm(completion[t], "-", E[t][l], ">=", clamp(minTail)).post();
+            if (nodes.length == 1) continue;
+            for (int n : nodes) {
+                if (head[l][n] > minHead) model.arithm(S[t][l], ">=", clamp(head[l][n])).impliedBy(x[t][l][n]);
+                if (tail[l][n] > minTail) model.arithm(completion[t], "-", E[t][l], ">=", clamp(tail[l][n])).impliedBy(x[t][l][n]);
+            }
+        }
+        // Above C_t's upper bound (the incumbent) this makes the model infeasible: rightly so, since then no
+        // schedule beats the incumbent.
+        if (whole > completion[t].getLB()) model.arithm(completion[t], ">=", clamp(whole)).post();
+    }
+
+    private int[] inputReaders(int t) {
+        return java.util.stream.IntStream.range(0, ci.layerCount(t)).filter(l -> ci.readsInput(t, l)).toArray();
+    }
+
+    private static int clamp(long v) { return (int) Math.min(v, INT_LIMIT); }
+
+    /**
      * An optional task on its own start variable, equal to {@code start} when performed. It must not share
      * {@code start}: Choco's cumulative narrows an optional task's start as if it were performed (sound
      * only for a start that means nothing when the task is not performed). Unperformed, it is unconstrained;
@@ -398,6 +580,7 @@ final class ChocoModel {
         long minRelease = Long.MAX_VALUE;
         for (int t = 0; t < T; t++) minRelease = Math.min(minRelease, ci.release(t));
         for (int n = 0; n < ci.nodeCount(); n++) {
+            checkTime();
             List<IntVar> vs = new ArrayList<>();
             List<Integer> cs = new ArrayList<>();
             List<BoolVar> onN = new ArrayList<>();
@@ -410,23 +593,40 @@ final class ChocoModel {
                         cs.add((int) ci.proc(t, l, n));
                     }
                 }
-            if (ci.availableAt(n) > 0 && !onN.isEmpty() && vs.size() >= 2) {
+            // With path bounds: whatever runs on n starts at or after the least head there and its task
+            // still needs at least the least tail after it.
+            long offset = ci.availableAt(n);
+            if (pathBounds && minHeadOn[n] != Long.MAX_VALUE)
+                offset = Math.max(offset, minHeadOn[n]) + minTailOn[n];
+            if (offset > 0 && !onN.isEmpty() && vs.size() >= 2) {
                 BoolVar used = model.boolVar("used_" + n);
                 model.addClausesBoolOrArrayEqVar(onN.toArray(new BoolVar[0]), used);
                 vs.add(used);
-                cs.add((int) ci.availableAt(n));
+                cs.add(clamp(offset));
             }
             loadCut(vs, cs, 0);
             if (ci.contention() == Contention.INGRESS) {
                 vs.clear();
                 cs.clear();
+                long minHeadIn = Long.MAX_VALUE, minTailIn = Long.MAX_VALUE;
                 for (int t = 0; t < T; t++)
                     for (TransferVar tv : transfers.get(t)) {
                         if (tv.to() != n) continue;
                         double bytes = ci.tensorBytes(t, tv.tensor());
+                        if (pathBounds) {
+                            // after it arrives: a return needs nothing more, a consumer on n its time and tail
+                            long tailIn = Long.MAX_VALUE;
+                            if (tv.tensor() >= 0 && ci.isOutput(t, tv.tensor()) && n == ci.origin(t)) tailIn = 0;
+                            int[] consumers = tv.tensor() < 0 ? inputReaders(t) : ci.succs(t, tv.tensor());
+                            for (int c : consumers)
+                                if (ci.canRun(t, c, n)) tailIn = Math.min(tailIn, ci.proc(t, c, n) + tailOf[t][c][n]);
+                            minTailIn = Math.min(minTailIn, tailIn == Long.MAX_VALUE ? 0 : tailIn);
+                        }
                         for (int p : tv.sources()) {
                             long d = ci.transfer(bytes, p, n);
                             if (d == 0) continue;
+                            if (pathBounds) minHeadIn = Math.min(minHeadIn, tv.tensor() < 0 ? ci.release(t)
+                                    : headOf[t][tv.tensor()][p] + ci.proc(t, tv.tensor(), p));
                             // performed-from-p = performed ∧ source p; for a single source it is "performed".
                             if (tv.sources().length == 1) vs.add(tv.performed());
                             else {
@@ -437,7 +637,15 @@ final class ChocoModel {
                             cs.add((int) d);
                         }
                     }
-                loadCut(vs, cs, minRelease);
+                if (pathBounds && vs.size() >= 2) {
+                    // The transfers into n start at or after the least head among them, one at a time, and
+                    // the last one's task still needs its tail: only when something is sent to n.
+                    BoolVar usedIn = model.boolVar("usedIn_" + n);
+                    model.addClausesBoolOrArrayEqVar(vs.toArray(new BoolVar[0]), usedIn);
+                    vs.add(usedIn);
+                    cs.add(clamp(Math.max(minRelease, minHeadIn) + minTailIn));
+                    loadCut(vs, cs, 0);
+                } else loadCut(vs, cs, minRelease);
             }
         }
     }
@@ -504,6 +712,7 @@ final class ChocoModel {
         for (int n = 0; n < ci.nodeCount(); n++) base = Math.max(base, ci.availableAt(n));
         long work = 0;
         for (int t = 0; t < T; t++) {
+            checkTime();
             int L = ci.layerCount(t);
             for (int l = 0; l < L; l++) {
                 long mp = 0;

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) io.edgesplit.backend.choco.ChocoMeasurements
  *     SOURCE LIMIT_S CONFIG...</pre>
  * SOURCE is {@code random:SEED0:COUNT:TASKS:LAYERS:NODES} (TinyInstances.random) or a directory of
- * instance JSON files; CONFIG is {@code name=key:value,key:value} over choco's params, or a backend name.
+ * instance JSON files; CONFIG is {@code name=key:value,key:value} over choco's params (plus {@code workers}), or a
+ * backend name followed by {@code =} and its params, e.g. {@code cpsat=workers:2}.
  */
 public final class ChocoMeasurements {
     public static void main(String[] args) throws Exception {
@@ -44,20 +45,39 @@ public final class ChocoMeasurements {
             configs.put(kv[0], p);
         }
         SolverRegistry reg = SolverRegistry.load();
-        System.out.println("config,instance,tasks,layers,status,objective,bound,seconds,initial");
+        // Warm-up: loading a backend's native library (OR-Tools: seconds) must not count against its first run.
+        for (String name : configs.keySet())
+            reg.find(name).ifPresent(s -> CheckedSolve.run(s, TinyInstances.tiny(1).compile(), SolveOptions.defaults()));
+        System.out.println("config,instance,tasks,layers,status,objective,bound,seconds,initial,worker_ms_after");
         for (Instance in : instances) {
             CompiledInstance ci = in.compile();
             double initial = ChocoSolver.initialIncumbent(ci, null).objectiveTicks(ci);
             for (Map.Entry<String, Map<String, Object>> c : configs.entrySet()) {
                 Solver s = reg.find(c.getKey()).orElse(new ChocoSolver());
-                SolveOptions o = SolveOptions.defaults().withTimeLimit(limit).withParams(c.getValue());
+                // "workers" means the worker count, as in solvers/*.json
+                Map<String, Object> params = new LinkedHashMap<>(c.getValue());
+                Object w = params.remove("workers");
+                SolveOptions o = SolveOptions.defaults().withTimeLimit(limit).withParams(params)
+                        .withWorkers(w == null ? 1 : ((Number) w).intValue());
                 Outcome out = CheckedSolve.run(s, ci, o);
                 if (!out.valid()) throw new IllegalStateException(c.getKey() + " invalid on " + in.name() + ": " + out.report().summary());
-                System.out.printf("%s,%s,%d,%d,%s,%s,%s,%.2f,%.0f%s%n", c.getKey(), in.name(), ci.taskCount(), ci.totalLayers(),
+                long lingered = lingeringWorkerMillis();
+                System.out.printf("%s,%s,%d,%d,%s,%s,%s,%.2f,%.0f,%d%s%n", c.getKey(), in.name(), ci.taskCount(), ci.totalLayers(),
                         out.solution().status(), out.report().objectiveTicks(), out.solution().lowerBoundTicks(),
-                        out.solution().wallSeconds(), initial, out.solution().status().hasSchedule() ? "" : ",\"" + out.solution().message() + "\"");
+                        out.solution().wallSeconds(), initial, lingered, out.solution().status().hasSchedule() ? "" : ",\"" + out.solution().message() + "\"");
             }
         }
+    }
+
+    /**
+     * How long choco's worker threads kept running after the answer (0 = already gone): an abandoned
+     * worker must not keep burning CPU into the next solve.
+     */
+    private static long lingeringWorkerMillis() throws InterruptedException {
+        long t0 = System.nanoTime();
+        for (Thread th : Thread.getAllStackTraces().keySet())
+            if (th.getName().startsWith("choco-")) th.join(10_000);
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     private static List<Instance> instances(String source) throws Exception {

@@ -130,9 +130,13 @@ class ChocoSolverTest extends SolverContractTest {
         CompiledInstance ci = in.compile();
         List<Double> optima = new ArrayList<>();
         for (Map<String, Object> p : List.<Map<String, Object>>of(Map.of(), Map.of("search", "complete"),
-                Map.of("search", "lns-then-complete"), Map.of("branching", "dwd"), Map.of("lcg", true),
-                Map.of("restarts", false, "redundant", false))) {
-            Outcome o = CheckedSolve.run(new ChocoSolver(), ci, options().withTimeLimit(20).withParams(p));
+                Map.of("search", "lns-then-complete"), Map.of("branching", "dwd"), Map.of("lcg", false),
+                Map.of("pathBounds", false), Map.of("restarts", false, "redundant", false), Map.of("workers", 2),
+                Map.of("workers", 2, "secondWorker", "complete"))) {
+            Map<String, Object> params = new java.util.HashMap<>(p);
+            Object w = params.remove("workers");
+            Outcome o = CheckedSolve.run(new ChocoSolver(), ci, options().withTimeLimit(20).withParams(params)
+                    .withWorkers(w == null ? 1 : (Integer) w));
             assertTrue(o.valid(), () -> o.report().summary());
             assertEquals(Status.OPTIMAL, o.solution().status(), p.toString());
             optima.add(o.report().objectiveTicks());
