@@ -67,6 +67,22 @@ public final class ChocoSolver implements Solver {
     /** Above this many (layer, node) placement choices, {@code auto} starts with LNS. */
     static final int LNS_THRESHOLD = 60;
 
+    /**
+     * Above this many placement choices lazy clause generation stays off, whatever {@code lcg} says. Under
+     * LCG Choco gives the intermediate sums of the load cuts eager literals over dense domains: on the
+     * 1163-layer campus-light-medium-s1 creating one took seconds inside a single, uninterruptible
+     * {@code scalar} call, and the abandoned worker kept running long after the deadline. The committed
+     * small instances have at most 168 choices; the medium ones 1064 and more.
+     */
+    static final int LCG_MAX_CHOICES = 600;
+
+    static int placementChoices(CompiledInstance ci) {
+        int choices = 0;
+        for (int t = 0; t < ci.taskCount(); t++)
+            for (int l = 0; l < ci.layerCount(t); l++) choices += ci.nodesFor(t, l).length;
+        return choices;
+    }
+
     @Override
     public String name() { return "choco"; }
 
@@ -85,7 +101,7 @@ public final class ChocoSolver implements Solver {
                 ParamSpec.ofString("branching", "auto",
                         "auto (placement-first for makespan, dwd for total latency) | placement-first (dom/wdeg on placements, then smallest start) | dwd (Choco dom/wdeg on placements, then on times)"),
                 ParamSpec.ofBoolean("restarts", true, "Luby restarts in the complete search"),
-                ParamSpec.ofBoolean("lcg", true, "Choco 5 lazy clause generation in complete searches (never under LNS, where Choco 5.0.0 reports solutions with unassigned variables)"),
+                ParamSpec.ofBoolean("lcg", true, "Choco 5 lazy clause generation in complete searches (never under LNS, where Choco 5.0.0 reports solutions with unassigned variables, nor above " + LCG_MAX_CHOICES + " placement choices)"),
                 ParamSpec.ofBoolean("redundant", true, "per-node load cuts for the makespan"),
                 ParamSpec.ofDouble("lnsShare", 0.5, "share of the time limit given to LNS (after a complete search on 20% of it, under search = auto)"),
                 ParamSpec.ofString("placementOrder", "domwdeg", "placement-first: which placement to branch on: domwdeg | chs (conflict history)"),
@@ -358,7 +374,7 @@ public final class ChocoSolver implements Solver {
         double buildShare = Math.min(1, Math.max(0, options.params().getDouble("buildShare", 1.0 / 3)));
         try {
             // Building must leave time to search: by default at most a third of what this phase has.
-            cm = new ChocoModel(ci, incumbent, true, !lns && options.params().getBoolean("lcg", true),
+            cm = new ChocoModel(ci, incumbent, true, !lns && options.params().getBoolean("lcg", true) && placementChoices(ci) <= LCG_MAX_CHOICES,
                     options.params().getBoolean("redundant", true), options.params().getBoolean("pathBounds", true), phaseStart + (long) (remaining * buildShare), () -> run.cancelled);
         } catch (ChocoModel.TooLarge e) {
             phase.note = e.getMessage() + "; returning the best schedule-builder / warm-start schedule";
