@@ -224,6 +224,14 @@ public final class CompiledInstance {
         return s;
     }
 
+    /** Σ over all layers of the nodes each may run on: the size of a placement model (backends pick strategies by it). */
+    public long placementChoices() {
+        long c = 0;
+        for (int t = 0; t < tasks.length; t++)
+            for (int l = 0; l < layerCount(t); l++) c += nodesFor(t, l).length;
+        return c;
+    }
+
     /** Ticks to seconds. */
     public double seconds(double ticks) { return ticks * source.timeUnit(); }
 

@@ -76,13 +76,6 @@ public final class ChocoSolver implements Solver {
      */
     static final int LCG_MAX_CHOICES = 600;
 
-    static int placementChoices(CompiledInstance ci) {
-        int choices = 0;
-        for (int t = 0; t < ci.taskCount(); t++)
-            for (int l = 0; l < ci.layerCount(t); l++) choices += ci.nodesFor(t, l).length;
-        return choices;
-    }
-
     @Override
     public String name() { return "choco"; }
 
@@ -174,6 +167,8 @@ public final class ChocoSolver implements Solver {
     private final class Run {
         final CompiledInstance ci;
         final long t0;
+        /** Whether the model is small enough for lazy clause generation ({@link #LCG_MAX_CHOICES}). */
+        final boolean lcgAllowed;
         volatile boolean cancelled;
         /** The best objective in model units (see {@link ChocoModel#scaledObjective}), shared by parallel jobs. */
         volatile long bestScaled = Long.MAX_VALUE;
@@ -188,6 +183,7 @@ public final class ChocoSolver implements Solver {
         Run(CompiledInstance ci, long t0, Schedule incumbent) {
             this.ci = ci;
             this.t0 = t0;
+            this.lcgAllowed = ci.placementChoices() <= LCG_MAX_CHOICES;
             this.best = incumbent;
             trace.add(new TracePoint(seconds(t0), incumbent.objectiveTicks(ci), null));
         }
@@ -234,9 +230,7 @@ public final class ChocoSolver implements Solver {
 
         private void phases(SolveOptions options, String search, String branching, long deadline) {
             double share = Math.min(0.9, Math.max(0.0, options.params().getDouble("lnsShare", 0.5)));
-            int choices = 0;
-            for (int t = 0; t < ci.taskCount(); t++)
-                for (int l = 0; l < ci.layerCount(t); l++) choices += ci.nodesFor(t, l).length;
+            long choices = ci.placementChoices();
             // The plan: (LNS?, end of the phase as a share of the time limit). The last phase is always complete.
             List<double[]> plan = new ArrayList<>();
             if (options.workers() > 1) {
@@ -374,7 +368,7 @@ public final class ChocoSolver implements Solver {
         double buildShare = Math.min(1, Math.max(0, options.params().getDouble("buildShare", 1.0 / 3)));
         try {
             // Building must leave time to search: by default at most a third of what this phase has.
-            cm = new ChocoModel(ci, incumbent, true, !lns && options.params().getBoolean("lcg", true) && placementChoices(ci) <= LCG_MAX_CHOICES,
+            cm = new ChocoModel(ci, incumbent, true, !lns && options.params().getBoolean("lcg", true) && run.lcgAllowed,
                     options.params().getBoolean("redundant", true), options.params().getBoolean("pathBounds", true), phaseStart + (long) (remaining * buildShare), () -> run.cancelled);
         } catch (ChocoModel.TooLarge e) {
             phase.note = e.getMessage() + "; returning the best schedule-builder / warm-start schedule";

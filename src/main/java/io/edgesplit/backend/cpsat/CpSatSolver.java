@@ -122,17 +122,9 @@ public final class CpSatSolver implements Solver {
         boolean fix = options.params().getBoolean("fixToWarmStart", false);
         if (fix && options.warmStart() == null) throw new IllegalArgumentException("params.fixToWarmStart: needs a warm start");
         if (options.warmStart() != null && !fix
-                && (mode.equals("neighbourhood") || mode.equals("auto") && placementChoices(ci) > NEIGHBOURHOOD_THRESHOLD))
+                && (mode.equals("neighbourhood") || mode.equals("auto") && ci.placementChoices() > NEIGHBOURHOOD_THRESHOLD))
             return new NeighbourhoodSearch(ci, options, t0).run();
         return solveWhole(ci, options, t0);
-    }
-
-    /** Σ over layers of the nodes each may run on: the size of the placement part of the model. */
-    static long placementChoices(CompiledInstance ci) {
-        long c = 0;
-        for (int t = 0; t < ci.taskCount(); t++)
-            for (int l = 0; l < ci.layerCount(t); l++) c += ci.nodesFor(t, l).length;
-        return c;
     }
 
     /** Building a model outlasted the time limit (models of thousands of layers take seconds to build here). */
@@ -331,10 +323,11 @@ public final class CpSatSolver implements Solver {
                         });
                 steps++;
                 largest = Math.max(largest, Math.min(k, T));
-                boolean better = r.schedule() != null && r.schedule().objectiveTicks(ci) < bestObj;
-                if (r.schedule() != null && r.schedule().objectiveTicks(ci) <= bestObj) {
+                double obj = r.schedule() == null ? Double.POSITIVE_INFINITY : r.schedule().objectiveTicks(ci);
+                boolean better = obj < bestObj;
+                if (obj <= bestObj) { // an equal schedule is taken too: the next step starts from CP-SAT's own
                     best = r.schedule();
-                    bestObj = best.objectiveTicks(ci);
+                    bestObj = obj;
                 }
                 if (better) improved++;
                 if (whole) {
