@@ -56,7 +56,16 @@ public final class DynamicPrescheduler {
      * @throws IllegalArgumentException when a layer is placed where it cannot run
      */
     public static Preschedule run(CompiledInstance ci, int[][] placement) {
-        return new Run(ci, placement).go();
+        return new Run(ci, placement, false).go();
+    }
+
+    /**
+     * Preschedules a plan; with {@code insertion} a subtask's compute block goes into the earliest idle gap
+     * of its node that fits (as the schedule builder and HEFT place work) instead of after the node's
+     * previous block. Which subtask goes next is chosen by the same rule either way.
+     */
+    public static Preschedule run(CompiledInstance ci, int[][] placement, boolean insertion) {
+        return new Run(ci, placement, insertion).go();
     }
 
     /** A growable list of (start, end, task) intervals. */
@@ -102,6 +111,8 @@ public final class DynamicPrescheduler {
         final List<List<Transfer>> transfers = new ArrayList<>();
         final List<Map<Long, Long>> arrival = new ArrayList<>();
         final Timeline[] ingress;
+        final Timeline[] compute; // only with insertion
+        final boolean insertion;
         final IntervalLog[] computeLog, ingressLog;
         final long[] queue, nodeFree;
 
@@ -123,8 +134,9 @@ public final class DynamicPrescheduler {
         int[] bestSub, version;
         long[] bestEst;
 
-        Run(CompiledInstance ci, int[][] placement) {
+        Run(CompiledInstance ci, int[][] placement, boolean insertion) {
             this.ci = ci;
+            this.insertion = insertion;
             T = ci.taskCount();
             N = ci.nodeCount();
             ingressContention = ci.contention() == Contention.INGRESS;
@@ -139,12 +151,14 @@ public final class DynamicPrescheduler {
                 arrival.add(new HashMap<>());
             }
             ingress = new Timeline[N];
+            compute = insertion ? new Timeline[N] : null;
             computeLog = new IntervalLog[N];
             ingressLog = new IntervalLog[N];
             queue = new long[N];
             nodeFree = new long[N];
             for (int n = 0; n < N; n++) {
                 ingress[n] = new Timeline();
+                if (insertion) compute[n] = new Timeline();
                 computeLog[n] = new IntervalLog();
                 ingressLog[n] = new IntervalLog();
                 nodeFree[n] = ci.availableAt(n);
@@ -302,12 +316,17 @@ public final class DynamicPrescheduler {
                 }
                 ready = Math.max(ready, arr - needOffset[i][j]);
             }
-            return Math.max(ready, nodeFree[n]);
+            return computeStart(n, ready, subB[i]);
+        }
+
+        /** Where a block of {@code dur} ticks ready at {@code ready} starts on n: after the queue, or in a gap. */
+        long computeStart(int n, long ready, long dur) {
+            return insertion ? compute[n].earliestFit(ready, dur) : Math.max(ready, nodeFree[n]);
         }
 
         /** A lower bound on {@link #estimate}: transfers as if the ingress were free. */
         long lowerBound(int i) {
-            long ready = Math.max(fixedReady[i], nodeFree[subNode[i]]);
+            long ready = insertion ? fixedReady[i] : Math.max(fixedReady[i], nodeFree[subNode[i]]);
             for (int j = 0; j < needTensor[i].length; j++)
                 ready = Math.max(ready, needReady[i][j] + needDur[i][j] - needOffset[i][j]);
             return ready;
@@ -338,7 +357,8 @@ public final class DynamicPrescheduler {
                 long arr = arrive(t, x, x < 0 ? ci.origin(t) : nodeOf[t][x], needReady[i][j], needDur[i][j], n);
                 ready = Math.max(ready, arr - needOffset[i][j]);
             }
-            long s = Math.max(ready, nodeFree[n]);
+            long s = computeStart(n, ready, subB[i]);
+            if (insertion) compute[n].reserve(s, subB[i]);
             computeLog[n].add(s, s + subB[i], t);
             queue[n] += s - ready;
             nodeFree[n] = Math.max(nodeFree[n], s + subB[i]);

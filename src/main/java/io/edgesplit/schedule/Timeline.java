@@ -23,11 +23,26 @@ public final class Timeline {
         }
     }
 
-    /** Marks [start, start+duration) busy; the caller got {@code start} from {@link #earliestFit}. */
+    /**
+     * Marks [start, start+duration) busy; the caller got {@code start} from {@link #earliestFit}. Touching
+     * intervals are merged into one run, so a search past a long busy run is one step, not one per block.
+     */
     public void reserve(long start, long duration) {
         if (duration <= 0) return;
-        Long prev = busy.put(start, start + duration);
-        if (prev != null) throw new IllegalStateException("double booking at " + start);
+        long s = start, e = start + duration;
+        Map.Entry<Long, Long> before = busy.floorEntry(s);
+        if (before != null && before.getValue() > s) throw new IllegalStateException("double booking at " + start);
+        Map.Entry<Long, Long> after = busy.ceilingEntry(s);
+        if (after != null && after.getKey() < e) throw new IllegalStateException("double booking at " + start);
+        if (before != null && before.getValue() == s) {
+            s = before.getKey();
+            busy.remove(s);
+        }
+        if (after != null && after.getKey() == e) {
+            e = after.getValue();
+            busy.remove(after.getKey());
+        }
+        busy.put(s, e);
     }
 
     /** The end of the last busy interval, or 0. */

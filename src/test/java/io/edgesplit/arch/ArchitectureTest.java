@@ -41,7 +41,7 @@ class ArchitectureTest {
 
     @Test
     void backendsDoNotDependOnEachOtherExceptThroughTheCentre() {
-        for (String b : new String[]{"local", "bruteforce", "cpsat", "choco", "medag", "decoupled", "heft", "random", "edgeonly", "neurosurgeon"})
+        for (String b : new String[]{"local", "bruteforce", "cpsat", "choco", "medag", "medagils", "decoupled", "heft", "random", "edgeonly", "neurosurgeon"})
             noClasses().that().resideInAPackage("io.edgesplit.backend." + b + "..")
                     .should().dependOnClassesThat().resideInAnyPackage("io.edgesplit.cli..", "io.edgesplit.bench..")
                     .allowEmptyShould(true)

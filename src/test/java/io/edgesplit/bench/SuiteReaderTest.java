@@ -86,7 +86,7 @@ class SuiteReaderTest {
     void theCommittedSuitesAndSolverConfigurationsRead() throws Exception {
         for (String f : List.of("solvers/local.json", "solvers/bruteforce.json", "solvers/medag.json", "solvers/decoupled.json",
                 "solvers/cpsat.json", "solvers/choco.json", "solvers/edge-only.json", "solvers/neurosurgeon.json", "solvers/heft.json",
-                "solvers/random.json"))
+                "solvers/random.json", "solvers/medag-literal.json", "solvers/medag-ils.json"))
             assertNotNull(io.edgesplit.io.SolverConfig.read(Path.of(f)), f);
         assertEquals(2, io.edgesplit.io.SolverConfig.read(Path.of("solvers/cpsat.json")).workers(), "CP-SAT's worker count is explicit");
         // The suites' instance globs need datasets/instances (the generator's); read them when it is there.
