@@ -130,7 +130,7 @@ public final class DynamicPrescheduler {
         // Per node: its unconstrained subtasks in Johnson order, the first unbooked one, its ready constrained ones.
         int[][] johnson;
         int[] johnsonNext;
-        List<List<Integer>> readyConstrained = new ArrayList<>();
+        List<java.util.LinkedHashSet<Integer>> readyConstrained = new ArrayList<>(); // sets: removal is O(1), not a scan of the queue
         int[] bestSub, version;
         long[] bestEst;
 
@@ -162,7 +162,7 @@ public final class DynamicPrescheduler {
                 computeLog[n] = new IntervalLog();
                 ingressLog[n] = new IntervalLog();
                 nodeFree[n] = ci.availableAt(n);
-                readyConstrained.add(new ArrayList<>());
+                readyConstrained.add(new java.util.LinkedHashSet<>());
             }
         }
 

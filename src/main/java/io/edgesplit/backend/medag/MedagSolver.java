@@ -37,7 +37,7 @@ import java.util.Locale;
 public final class MedagSolver implements Solver {
     /** The defaults, chosen by the ablation on generated tuning instances (docs/medag.md section 4). */
     public static final MedagParams DEFAULTS = new MedagParams(3, 20, 0, false, true, true,
-            SequentialStart.Estimate.TAIL, PlanEvaluator.PRESCHEDULE_INSERTION);
+            SequentialStart.Estimate.TAIL, PlanEvaluator.BEST_OF_BOTH);
 
     @Override
     public String name() { return "medag"; }

@@ -43,8 +43,8 @@ class MedagAblationContractTest {
     }
 
     @Nested
-    class BestOfBothEvaluators extends Config {
-        Map<String, Object> params() { return Map.of("evaluator", "best-of-both"); }
+    class InsertionPrescheduler extends Config {
+        Map<String, Object> params() { return Map.of("evaluator", "preschedule-insertion"); }
     }
 
     @Nested

@@ -31,7 +31,15 @@ public final class MedagTuning {
         double limit = Double.parseDouble(a[0]);
         List<Instance> instances = new ArrayList<>();
         int i = 1;
-        if (a[1].equals("--files")) {
+        if (a[1].equals("--gen")) { // family:size:seed[:total-latency],...
+            for (String g : a[2].split(",")) {
+                String[] f = g.split(":");
+                var spec = ScenarioGenerator.Spec.of(ScenarioGenerator.Family.fromId(f[0]), ScenarioGenerator.SizeClass.fromId(f[1]), Long.parseLong(f[2]));
+                if (f.length > 3) spec = spec.withModes(Objective.TOTAL_LATENCY, null, null);
+                instances.add(ScenarioGenerator.generate(spec));
+            }
+            i = 3;
+        } else if (a[1].equals("--files")) {
             i = 2;
             for (; !a[i].equals("--"); i++) instances.add(InstanceJson.read(Path.of(a[i])));
             i++;
@@ -59,9 +67,11 @@ public final class MedagTuning {
                         String[] p = kv.split("=", 2);
                         params.put(p[0], parse(p[1]));
                     }
-                int workers = c.getValue()[0].equals("cpsat") ? 2 : 1;
+                String[] bl = c.getValue()[0].split("@"); // backend@limit overrides the common limit
+                double lim = bl.length > 1 ? Double.parseDouble(bl[1]) : limit;
+                int workers = bl[0].equals("cpsat") ? 2 : 1;
                 long t0 = System.nanoTime();
-                Outcome o = CheckedSolve.run(reg.get(c.getValue()[0]), ci, SolveOptions.defaults().withTimeLimit(limit).withWorkers(workers).withParams(params));
+                Outcome o = CheckedSolve.run(reg.get(bl[0]), ci, SolveOptions.defaults().withTimeLimit(lim).withWorkers(workers).withParams(params));
                 if (!o.valid()) throw new IllegalStateException(c.getKey() + " invalid on " + in.name() + ": " + o.report().summary());
                 double v = o.solution().objectiveTicks() == null ? Double.NaN : o.solution().objectiveTicks();
                 obj.put(c.getKey(), v);
