@@ -25,4 +25,17 @@ class TimelineTest {
         t.reserve(0, 100);
         assertEquals(50, t.earliestFit(50, 0));
     }
+
+    @Test
+    void touchingRunsMergeAndOverlapsAreRefused() {
+        Timeline t = new Timeline();
+        t.reserve(0, 10);
+        t.reserve(10, 10);  // touches [0,10): one run [0,20)
+        t.reserve(25, 5);
+        t.reserve(20, 5);   // fills the gap: one run [0,30)
+        assertEquals(30, t.earliestFit(0, 1));
+        assertEquals(30, t.lastEnd());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> t.reserve(29, 2));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> t.reserve(-1, 2));
+    }
 }
