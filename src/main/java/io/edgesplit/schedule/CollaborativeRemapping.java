@@ -34,7 +34,7 @@ public final class CollaborativeRemapping {
 
     private final CompiledInstance ci;
     private final MultiEndpointDag dag;
-    private final Settings settings;
+    private Settings settings;
     private final Function<int[][], Preschedule> evaluator;
     private long deadline;
     private Consumer<Preschedule> onImprove = p -> {};
@@ -64,6 +64,11 @@ public final class CollaborativeRemapping {
     }
 
     public int[][] plan() { return copy(plan); }
+
+    public Settings settings() { return settings; }
+
+    /** Changes the settings for the passes still to run (e.g. cheaper remaps when the budget is short). */
+    public void settings(Settings s) { this.settings = s; }
 
     public Preschedule current() { return current; }
 

@@ -21,12 +21,14 @@ import java.util.Locale;
  * @param greedyStart   also build the queue-aware sequential start and begin from the better start
  * @param startEstimate how that start reads claimed time (tail or gaps)
  * @param evaluator     how a plan becomes a schedule
+ * @param budgetAware   when one pass of k evaluations per task cannot fit in the time left, remap with one
+ *                      candidate and prune (cheap remaps) instead
  */
 public record MedagParams(int k, int maxPasses, int tasksPerPass, boolean prune, boolean tieBreak, boolean greedyStart,
-                          SequentialStart.Estimate startEstimate, PlanEvaluator evaluator) {
+                          SequentialStart.Estimate startEstimate, PlanEvaluator evaluator, boolean budgetAware) {
     /** The literal reading of the paper (docs/medag.md): solvers/medag-literal.json. */
     public static final MedagParams LITERAL = new MedagParams(3, 20, 0, false, false, false,
-            SequentialStart.Estimate.GAPS, PlanEvaluator.PRESCHEDULE);
+            SequentialStart.Estimate.GAPS, PlanEvaluator.PRESCHEDULE, false);
 
     public MedagParams {
         if (k < 1) throw new IllegalArgumentException("params.k: must be >= 1, got " + k);
@@ -48,7 +50,9 @@ public record MedagParams(int k, int maxPasses, int tasksPerPass, boolean prune,
                 ParamSpec.ofString("startEstimate", lower(d.startEstimate().name()),
                         "how the sequential start reads claimed time: tail (queue behind it) or gaps (any gap, optimistic)"),
                 ParamSpec.ofString("evaluator", d.evaluator().json(),
-                        "plan to schedule: preschedule (the paper's), preschedule-insertion, or best-of-both (also the list-scheduling builder)"));
+                        "plan to schedule: preschedule (the paper's), preschedule-insertion, or best-of-both (also the list-scheduling builder)"),
+                ParamSpec.ofBoolean("budgetAware", d.budgetAware(),
+                        "when a pass with k evaluations per task cannot fit in the time left, remap with k=1 and prune"));
     }
 
     /** The parameters of a configuration, with {@code d} for what it leaves out. */
@@ -67,7 +71,7 @@ public record MedagParams(int k, int maxPasses, int tasksPerPass, boolean prune,
         }
         return new MedagParams(p.getInt("k", d.k()), p.getInt("maxPasses", d.maxPasses()), p.getInt("tasksPerPass", d.tasksPerPass()),
                 p.getBoolean("prune", d.prune()), p.getBoolean("tieBreak", d.tieBreak()), p.getBoolean("greedyStart", d.greedyStart()),
-                e, ev);
+                e, ev, p.getBoolean("budgetAware", d.budgetAware()));
     }
 
     private static String lower(String s) { return s.toLowerCase(Locale.ROOT); }

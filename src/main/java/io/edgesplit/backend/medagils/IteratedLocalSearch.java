@@ -71,6 +71,7 @@ final class IteratedLocalSearch {
         MedagSolver.Run start = MedagSolver.start(ci, mp, warmStart, startDeadline);
         CollaborativeRemapping medag = start.search();
         medag.deadline(startDeadline);
+        MedagSolver.cheapRemapsIfShort(medag, start, mp, ci.taskCount(), startDeadline);
         medag.run(mp.maxPasses());
         startNote = "medag (start: " + start.how() + ") " + fmt(medag.current().objective());
         int[][] plan = medag.plan();

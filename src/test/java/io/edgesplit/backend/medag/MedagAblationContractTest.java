@@ -63,6 +63,11 @@ class MedagAblationContractTest {
     }
 
     @Nested
+    class NoBudgetRule extends Config {
+        Map<String, Object> params() { return Map.of("budgetAware", false); }
+    }
+
+    @Nested
     class FewTasksPerPass extends Config {
         Map<String, Object> params() { return Map.of("tasksPerPass", 2); }
     }

@@ -101,7 +101,7 @@ class MedagSolverTest extends SolverContractTest {
     /** The literal reading's parameters (solvers/medag-literal.json) plus {@code extra}. */
     static Map<String, Object> literal(Map<String, Object> extra) {
         Map<String, Object> m = new java.util.HashMap<>(Map.of("greedyStart", false, "prune", false, "tieBreak", false,
-                "evaluator", "preschedule", "startEstimate", "gaps"));
+                "evaluator", "preschedule", "startEstimate", "gaps", "budgetAware", false));
         m.putAll(extra);
         return m;
     }
