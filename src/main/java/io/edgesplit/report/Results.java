@@ -3,6 +3,7 @@ package io.edgesplit.report;
 import io.edgesplit.bench.RunRecord;
 import io.edgesplit.bench.RunsCsv;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -30,7 +31,8 @@ public final class Results {
             Map.entry("time_limit_s", ColumnType.DOUBLE), Map.entry("objective_s", ColumnType.DOUBLE),
             Map.entry("objective_ticks", ColumnType.DOUBLE), Map.entry("bound_s", ColumnType.DOUBLE),
             Map.entry("bound_ticks", ColumnType.DOUBLE), Map.entry("best_known_s", ColumnType.DOUBLE),
-            Map.entry("wall_s", ColumnType.DOUBLE), Map.entry("valid", ColumnType.BOOLEAN), Map.entry("cores", ColumnType.INTEGER));
+            Map.entry("wall_s", ColumnType.DOUBLE), Map.entry("valid", ColumnType.BOOLEAN), Map.entry("cores", ColumnType.INTEGER),
+            Map.entry("instance_bound_ticks", ColumnType.DOUBLE), Map.entry("instance_bound_s", ColumnType.DOUBLE));
 
     /** Loads and merges; the list of notes (duplicates dropped) goes to {@code notes}. */
     public static Table load(List<Path> dirs, List<String> notes) throws IOException {
@@ -44,11 +46,19 @@ public final class Results {
             String text = Files.readString(csv, java.nio.charset.StandardCharsets.UTF_8);
             int cut = text.lastIndexOf('\n');
             text = cut < 0 ? "" : text.substring(0, cut + 1);
-            if (!text.startsWith(RunsCsv.header() + "\n"))
+            // Files written before the instance_bound columns (a prefix of today's) still read: those cells are empty.
+            boolean old = text.startsWith(RunRecord.Csv.line(RunRecord.COLUMNS_WITHOUT_BOUND) + "\n");
+            if (!old && !text.startsWith(RunsCsv.header() + "\n"))
                 throw new IllegalArgumentException(csv + ": not a runs.csv of this version (the header differs)");
-            ColumnType[] types = RunRecord.COLUMNS.stream().map(c -> TYPES.getOrDefault(c, ColumnType.STRING)).toArray(ColumnType[]::new);
+            List<String> columns = old ? RunRecord.COLUMNS_WITHOUT_BOUND : RunRecord.COLUMNS;
+            ColumnType[] types = columns.stream().map(c -> TYPES.getOrDefault(c, ColumnType.STRING)).toArray(ColumnType[]::new);
             Table t = Table.read().csv(CsvReadOptions.builder(new java.io.StringReader(text)).columnTypes(types).header(true)
                     .missingValueIndicator("").maxCharsPerColumn(65536).build());
+            if (old) {
+                notes.add(csv + " predates the instance_bound columns: gaps to a bound use exact backends' proven bounds only");
+                t.addColumns(DoubleColumn.create("instance_bound_ticks", t.rowCount()), DoubleColumn.create("instance_bound_s", t.rowCount()),
+                        StringColumn.create("instance_bound_source", t.rowCount()));
+            }
             StringColumn where = StringColumn.create("results_dir", t.rowCount());
             for (int i = 0; i < t.rowCount(); i++) where.set(i, dir.toString());
             t.addColumns(where);
