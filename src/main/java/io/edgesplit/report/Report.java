@@ -45,6 +45,7 @@ public final class Report {
             if (!FORMATS.contains(f)) throw new IllegalArgumentException("--formats: unknown format \"" + f + "\"; expected some of md, csv, html, tex");
         List<String> notes = new ArrayList<>();
         Table raw = Results.load(dirs, notes);
+        Results.fillMissingBounds(raw, notes);
         Analysis a = new Analysis(raw);
         Files.createDirectories(out);
         List<Path> written = new ArrayList<>();

@@ -55,7 +55,7 @@ public final class Results {
             Table t = Table.read().csv(CsvReadOptions.builder(new java.io.StringReader(text)).columnTypes(types).header(true)
                     .missingValueIndicator("").maxCharsPerColumn(65536).build());
             if (old) {
-                notes.add(csv + " predates the instance_bound columns: gaps to a bound use exact backends' proven bounds only");
+                notes.add(csv + " predates the instance_bound columns (written before runs recorded the cheap lower bound)");
                 t.addColumns(DoubleColumn.create("instance_bound_ticks", t.rowCount()), DoubleColumn.create("instance_bound_s", t.rowCount()),
                         StringColumn.create("instance_bound_source", t.rowCount()));
             }
@@ -71,5 +71,43 @@ public final class Results {
         }
         if (all == null) throw new IllegalArgumentException("no results folder given");
         return all;
+    }
+
+    /**
+     * Rows without an instance bound (a runs.csv written before those columns) get the cheap lower bound of
+     * their instance now (docs/bounds.md), when the instance file is readable from the working directory;
+     * a note says so. Computing it here gives the same value the runner would have recorded.
+     */
+    public static void fillMissingBounds(Table t, List<String> notes) {
+        DoubleColumn ticks = t.doubleColumn("instance_bound_ticks"), secs = t.doubleColumn("instance_bound_s");
+        StringColumn source = t.stringColumn("instance_bound_source");
+        Map<String, io.edgesplit.bound.LowerBound> computed = new java.util.TreeMap<>();
+        Set<String> unreadable = new java.util.TreeSet<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (!secs.isMissing(i)) continue;
+            String file = t.stringColumn("instance_file").get(i);
+            if (unreadable.contains(file)) continue;
+            io.edgesplit.bound.LowerBound b = computed.get(file);
+            if (b == null) {
+                try {
+                    Path f = Path.of(file);
+                    if (!Files.isRegularFile(f)) { unreadable.add(file); continue; }
+                    var ci = io.edgesplit.io.InstanceJson.read(f).compile();
+                    if (!ci.name().equals(t.stringColumn("instance").get(i))) { unreadable.add(file); continue; }
+                    b = io.edgesplit.bound.LowerBounds.compute(ci);
+                    computed.put(file, b);
+                } catch (RuntimeException e) {
+                    unreadable.add(file);
+                    continue;
+                }
+            }
+            ticks.set(i, b.ticks());
+            secs.set(i, b.seconds());
+            source.set(i, b.source());
+        }
+        if (!computed.isEmpty())
+            notes.add("the cheap lower bound of " + computed.size() + " instance(s) was computed now from the instance file (the runs.csv rows had none)");
+        if (!unreadable.isEmpty())
+            notes.add("no cheap lower bound for " + unreadable.size() + " instance file(s) not readable from the working directory: " + String.join(", ", unreadable));
     }
 }

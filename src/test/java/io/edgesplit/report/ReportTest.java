@@ -113,6 +113,19 @@ class ReportTest {
         assertEquals(new Analysis.Bound(0.1, "proven by exact"), a.bound("A"), "proven bounds still count");
         assertNull(a.bound("C"), "no cheap bound in an old file, and no proof");
         assertTrue(a.perInstance().doubleColumn("gap_to_bound_pct").isMissing(2));
+
+        // The report computes the missing cheap bound from the instance file when it can read it (C's, here).
+        Path c = dir.resolve("C.json");
+        io.edgesplit.io.InstanceJson.write(io.edgesplit.testing.TinyInstances.random(3, 1, 4, 3).withName("C"), c);
+        Files.writeString(csv, Files.readString(csv).replace("datasets/C.json", c.toString()));
+        notes.clear();
+        Table raw = Results.load(List.of(results), notes);
+        Results.fillMissingBounds(raw, notes);
+        Analysis filled = new Analysis(raw);
+        var expected = io.edgesplit.bound.LowerBounds.compute(io.edgesplit.io.InstanceJson.read(c).compile());
+        assertEquals(new Analysis.Bound(expected.seconds(), expected.source()), filled.bound("C"));
+        assertTrue(notes.stream().anyMatch(n -> n.contains("computed now from the instance file")), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("datasets/A.json") && n.contains("not readable")), notes.toString());
     }
 
     @Test
