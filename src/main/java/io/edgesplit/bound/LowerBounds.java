@@ -45,7 +45,7 @@ public final class LowerBounds {
         for (ResourceSet s : all) {
             spent += cost(tasks, s);
             if (spent > SET_BUDGET && !sets.isEmpty()) break;
-            sets.add(s);
+            sets.add(s.prepare(ci, tasks));
         }
         String tried = sets.size() == all.size() ? "" : " (" + sets.size() + " of " + all.size() + " resource sets within the time budget)";
         List<LowerBound.Component> parts = new ArrayList<>();
@@ -77,11 +77,128 @@ public final class LowerBounds {
                 double v = meanBusyTime(tasks, s);
                 if (v > best) { best = v; which = s.name(); }
             }
-            parts.add(new LowerBound.Component("mean-busy-time", round(ci, best), which + tried));
+            parts.add(new LowerBound.Component("mean-busy-time", round(ci, best), best > alone ? which + tried : "no resource set beat task-alone" + tried));
+            List<ResourceSet> structured = new ArrayList<>();
+            spent = 0;
+            for (ResourceSet s : ResourceSet.families(ci, false)) {
+                spent += cost(tasks, s);
+                if (spent > SET_BUDGET && !structured.isEmpty()) break;
+                structured.add(s.prepare(ci, tasks));
+            }
+            parts.add(completionCounting(ci, tasks, structured));
         }
         LowerBound.Component top = parts.get(0);
         for (LowerBound.Component c : parts) if (c.ticks() > top.ticks()) top = c;
         return new LowerBound(ci.name(), ci.objective(), ci.timeUnit(), List.copyOf(parts), top, (System.nanoTime() - t0) / 1e6);
+    }
+
+    /** Rough work budget (inner-loop steps) for the time grid of "completion counting". */
+    static final long COUNT_BUDGET = 20_000_000L;
+
+    /**
+     * Completion counting (total latency): Σ w (C − release) = ∫ W(s) ds, where W(s) is the weight of the
+     * tasks released by s and not complete at s. A set of tasks that all complete by s must pass each
+     * resource set's energy test at deadline s (only options that fit s, loads in [a, s − b]); the largest
+     * weight that can pass (a fractional knapsack over the loads, an upper bound on any such set) caps the
+     * weight complete at s, so W(s) ≥ released weight − that cap. On a grid s_0 < s_1 < …, W on [s_i, s_i+1)
+     * is at least released(s_i) − cap(s_i+1) (both monotone), which is summed.
+     */
+    private static LowerBound.Component completionCounting(CompiledInstance ci, List<TaskRelaxation> tasks, List<ResourceSet> sets) {
+        double total = 0;
+        long sLo = Long.MAX_VALUE, sHi = 0;
+        for (TaskRelaxation r : tasks) { total += r.weight; sLo = Math.min(sLo, r.release); sHi = Math.max(sHi, r.alone); }
+        if (tasks.isEmpty() || total <= 0) return new LowerBound.Component("completion-counting", 0, "no weighted tasks");
+        // Each set's loads without a deadline (the least over every plan) serve every time point cheaply; at a
+        // coarser grid the loads that fit the time point (larger) refine the cap. The weight complete by s is
+        // monotone in s, so a cap at a later point also caps every earlier one.
+        List<List<TaskLoad>> anyTime = new ArrayList<>();
+        for (ResourceSet set : sets) {
+            List<TaskLoad> l = new ArrayList<>();
+            for (TaskRelaxation r : tasks) l.add(set.concerns(r) ? TaskLoad.of(r, set, TaskRelaxation.INF) : TaskLoad.NONE);
+            anyTime.add(l);
+        }
+        long perPoint = 1;
+        for (ResourceSet s : sets) perPoint += cost(tasks, s);
+        long coarse = Math.min(64, COUNT_BUDGET / perPoint);
+        long fine = Math.max(coarse, Math.min(1000, COUNT_BUDGET / (1 + 8L * tasks.size() * sets.size())));
+        Map<Long, Double> cache = new HashMap<>();
+        java.util.function.LongToDoubleFunction capAnyTime = x -> cache.computeIfAbsent(x, y -> completable(tasks, sets, anyTime, y, false));
+        for (int k = 0; k < 40 && capAnyTime.applyAsDouble(sHi) < total * (1 - 1e-12); k++) sHi = sHi + Math.max(1, sHi - sLo);
+        java.util.TreeSet<Long> grid = new java.util.TreeSet<>();
+        for (long i = 0; i <= fine; i++) grid.add(sLo + (long) ((double) (sHi - sLo) * i / fine));
+        if (tasks.size() <= fine)
+            for (TaskRelaxation r : tasks) { grid.add(r.release); if (r.alone <= sHi) grid.add(r.alone); }
+        java.util.TreeMap<Long, Double> refined = new java.util.TreeMap<>();
+        if (coarse >= 4)
+            for (long i = 1; i <= coarse; i++) {
+                long g = sLo + (long) ((double) (sHi - sLo) * i / coarse);
+                refined.put(g, completable(tasks, sets, anyTime, g, true));
+            }
+        double lb = 0;
+        Long prev = null;
+        for (long g : grid) {
+            if (prev != null) {
+                double released = 0;
+                for (TaskRelaxation r : tasks) if (r.release <= prev) released += r.weight;
+                double cap = capAnyTime.applyAsDouble(g);
+                Map.Entry<Long, Double> later = refined.ceilingEntry(g);
+                if (later != null) cap = Math.min(cap, later.getValue());
+                lb += (g - prev) * Math.max(0, released - cap);
+            }
+            prev = g;
+        }
+        return new LowerBound.Component("completion-counting", round(ci, lb), grid.size() + " time points, " + sets.size()
+                + " resource sets" + (coarse >= 4 ? ", deadline-filtered loads at " + coarse : ""));
+    }
+
+    /**
+     * An upper bound on the weight of tasks that can all complete by s (see {@link #completionCounting}):
+     * with {@code filtered}, each set's loads over the options that fit s; otherwise the given loads.
+     */
+    private static double completable(List<TaskRelaxation> tasks, List<ResourceSet> sets, List<List<TaskLoad>> anyTime, long s, boolean filtered) {
+        double alone = 0;
+        for (TaskRelaxation r : tasks) if (r.alone <= s) alone += r.weight;
+        double best = alone;
+        for (int k = 0; k < sets.size(); k++) {
+            ResourceSet set = sets.get(k);
+            double free = 0;
+            List<TaskLoad> items = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
+            for (int t = 0; t < tasks.size(); t++) {
+                TaskRelaxation r = tasks.get(t);
+                if (r.alone > s) continue;
+                TaskLoad load = !filtered ? anyTime.get(k).get(t) : set.concerns(r) ? TaskLoad.of(r, set, s) : TaskLoad.NONE;
+                if (load == null) continue;
+                if (load.load() == 0) free += r.weight;
+                else { items.add(load); weights.add(r.weight); }
+            }
+            if (items.isEmpty()) { best = Math.min(best, free); continue; }
+            long[] tails = items.stream().mapToLong(TaskLoad::tail).distinct().sorted().toArray();
+            int cands = Math.min(tails.length, 8);
+            for (int c = 0; c < cands; c++) {
+                long b = tails[(int) ((long) c * (tails.length - 1) / Math.max(1, cands - 1))];
+                double loose = 0;
+                long a = Long.MAX_VALUE;
+                List<double[]> tight = new ArrayList<>(); // {weight, load}
+                for (int i = 0; i < items.size(); i++) {
+                    TaskLoad it = items.get(i);
+                    if (it.tail() < b) loose += weights.get(i);
+                    else { tight.add(new double[]{weights.get(i), it.load()}); a = Math.min(a, it.head()); }
+                }
+                double capacity = 0;
+                for (long f : set.usable()) capacity += Math.max(0, s - b - Math.max(a, f));
+                tight.sort((x, y) -> Double.compare(y[0] / y[1], x[0] / x[1]));
+                double packed = 0;
+                for (double[] it : tight) {
+                    if (capacity <= 0) break;
+                    double take = Math.min(1, capacity / it[1]);
+                    packed += take * it[0];
+                    capacity -= take * it[1];
+                }
+                best = Math.min(best, free + loose + packed);
+            }
+        }
+        return best;
     }
 
     static List<TaskRelaxation> relax(CompiledInstance ci) {
@@ -105,7 +222,7 @@ public final class LowerBounds {
             if (load == null) return TaskRelaxation.INF;
             if (load.load() > 0) jobs.add(load);
         }
-        return Capacity.energy(jobs, s.freeFrom());
+        return Capacity.energy(jobs, s.usable());
     }
 
     /**
@@ -177,7 +294,7 @@ public final class LowerBounds {
             double[] w = new double[jobs.size()];
             long[] rel = new long[jobs.size()];
             for (int i = 0; i < w.length; i++) { w[i] = who.get(i).weight; rel[i] = who.get(i).release; }
-            double[] terms = Capacity.meanBusyTime(jobs, w, rel, s.freeFrom());
+            double[] terms = Capacity.meanBusyTime(jobs, w, rel, s.usable());
             double total = others;
             for (double v : terms) total += v;
             best = Math.max(best, total);

@@ -16,25 +16,40 @@ import java.util.Map;
  * time (a layer of positive length, or a transfer of positive length into that node); a compute machine is
  * free from the node's {@code availableAt}, an ingress machine from 0.
  */
-record ResourceSet(String name, boolean[] compute, boolean[] ingress, long[] freeFrom, int scope) {
-
-    static ResourceSet of(CompiledInstance ci, String name, boolean[] compute, boolean[] ingress) {
-        return of(ci, name, compute, ingress, -1);
-    }
+final class ResourceSet {
+    private final String name;
+    private final boolean[] compute;
+    private final boolean[] ingress;
+    private final int scope;
+    private long[] usable;
 
     /**
      * @param scope a node: only the tasks that may run a layer there count (leaving tasks out only weakens a
      *              capacity bound, so it stays sound; it keeps per-device sets cheap on large instances); -1: all
      */
-    static ResourceSet of(CompiledInstance ci, String name, boolean[] compute, boolean[] ingress, int scope) {
-        List<Long> free = new ArrayList<>();
-        for (int i = 0; i < compute.length; i++) if (compute[i]) free.add(ci.availableAt(i));
-        for (int i = 0; i < ingress.length; i++) if (ingress[i]) free.add(0L);
-        long[] f = free.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new ResourceSet(name, compute, ingress, f, scope);
+    private ResourceSet(String name, boolean[] compute, boolean[] ingress, int scope) {
+        this.name = name;
+        this.compute = compute;
+        this.ingress = ingress;
+        this.scope = scope;
     }
 
-    int machines() { return freeFrom.length; }
+    static ResourceSet of(String name, boolean[] compute, boolean[] ingress) { return new ResourceSet(name, compute, ingress, -1); }
+
+    String name() { return name; }
+
+    boolean[] compute() { return compute; }
+
+    boolean[] ingress() { return ingress; }
+
+    /** The usable machines' free times (after {@link #prepare}). */
+    long[] usable() { return usable; }
+
+    /** Fixes the usable machines for these tasks; returns this. */
+    ResourceSet prepare(CompiledInstance ci, List<TaskRelaxation> tasks) {
+        usable = usableFreeFrom(ci, tasks);
+        return this;
+    }
 
     /** Whether the task's load can be positive here (and it is in scope). */
     boolean concerns(TaskRelaxation r) {
@@ -46,6 +61,24 @@ record ResourceSet(String name, boolean[] compute, boolean[] ingress, long[] fre
         if (ingress[r.origin]) return true;
         for (int q : r.nodes) if (compute[q] || ingress[q]) return true;
         return false;
+    }
+
+    /**
+     * The free times of the machines some concerned task can load at all (compute of a node it may run on,
+     * ingress of such a node or of its origin), ascending: a machine nobody can use adds no capacity.
+     */
+    private long[] usableFreeFrom(CompiledInstance ci, List<TaskRelaxation> tasks) {
+        int n = compute.length;
+        boolean[] c = new boolean[n], g = new boolean[n];
+        for (TaskRelaxation r : tasks) {
+            if (!concerns(r)) continue;
+            for (int q : r.nodes) { c[q] |= compute[q]; g[q] |= ingress[q]; }
+            g[r.origin] |= ingress[r.origin];
+        }
+        List<Long> free = new ArrayList<>();
+        for (int i = 0; i < n; i++) if (c[i]) free.add(ci.availableAt(i));
+        for (int i = 0; i < n; i++) if (g[i]) free.add(0L);
+        return free.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /**
@@ -121,7 +154,7 @@ record ResourceSet(String name, boolean[] compute, boolean[] ingress, long[] fre
 
     private static void add(Map<String, ResourceSet> out, CompiledInstance ci, String name, boolean[] c, boolean[] g, int scope) {
         String key = Arrays.toString(c) + Arrays.toString(g) + scope;
-        out.putIfAbsent(key, of(ci, name, c, g, scope));
+        out.putIfAbsent(key, new ResourceSet(name, c, g, scope));
     }
 
     private static String names(CompiledInstance ci, boolean[] set) {
