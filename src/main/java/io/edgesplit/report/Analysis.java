@@ -56,6 +56,7 @@ public final class Analysis {
     private final Map<String, String> backendOf = new HashMap<>();
     private final Map<String, Double> bestKnown = new TreeMap<>();
     private final Map<String, Run> sizeOf = new TreeMap<>();
+    private final Map<String, Bound> bound = new TreeMap<>();
 
     public Analysis(Table raw) {
         this.raw = raw;
@@ -95,8 +96,6 @@ public final class Analysis {
 
     /** The best lower bound known for an instance (seconds) and where it comes from. */
     public record Bound(double seconds, String source) {}
-
-    private final Map<String, Bound> bound = new TreeMap<>();
 
     /**
      * Whether a run's own bound counts: the run answered (no INVALID, ERROR, TIMEOUT or refusal), its proof of
