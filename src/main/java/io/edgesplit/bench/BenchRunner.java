@@ -248,7 +248,8 @@ public final class BenchRunner {
         return new RunRecord(spec.id(), suite.name(), in.name(), in.displayFile(), in.tasks(), in.nodes(), in.layers(),
                 in.objectiveKind(), cfg.name(), cfg.backend(), spec.repeat(), spec.seed(), cfg.workers(), cfg.timeLimitSeconds(),
                 status, objSec, objTicks, boundSec, boundTicks, in.bestKnownSeconds(), a.wall(), valid, message,
-                solutionFile, traceFile, cores, jdk, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                solutionFile, traceFile, cores, jdk, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                in.bound().ticks(), in.bound().seconds(), in.bound().source());
     }
 
     private Attempt threaded(Solver solver, SolverConfig cfg, CompiledInstance ci) {

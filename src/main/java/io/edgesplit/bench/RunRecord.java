@@ -9,18 +9,26 @@ import java.util.Locale;
  * {@code status} is a solver status (OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN, ERROR) or one of the runner's
  * own: {@code TIMEOUT} (stopped after its limit + grace), {@code UNSUPPORTED} (a clear refusal) and {@code INVALID} (the validator rejected the
  * schedule; the objective is then left empty so it can never be counted).
+ * The last three columns hold the instance's best cheap lower bound (docs/bounds.md), the same on every row
+ * of an instance: {@code instance_bound_ticks}, {@code instance_bound_s} and {@code instance_bound_source}.
+ * Files written before they existed (28 columns) still read; those cells are then empty.
  */
 public record RunRecord(String runId, String suite, String instance, String instanceFile, int tasks, int nodes, int layers,
                         String objectiveKind, String config, String backend, int repeat, long seed, int workers,
                         double timeLimitSeconds, String status, Double objectiveSeconds, Double objectiveTicks,
                         Double boundSeconds, Double boundTicks, Double bestKnownSeconds, double wallSeconds,
                         boolean valid, String message, String solutionFile, String traceFile,
-                        int cores, String jdk, String finishedAt) {
+                        int cores, String jdk, String finishedAt,
+                        Double instanceBoundTicks, Double instanceBoundSeconds, String instanceBoundSource) {
 
     public static final List<String> COLUMNS = List.of("run_id", "suite", "instance", "instance_file", "tasks", "nodes",
             "layers", "objective_kind", "config", "backend", "repeat", "seed", "workers", "time_limit_s", "status",
             "objective_s", "objective_ticks", "bound_s", "bound_ticks", "best_known_s", "wall_s", "valid", "message",
-            "solution_file", "trace_file", "cores", "jdk", "finished_at");
+            "solution_file", "trace_file", "cores", "jdk", "finished_at",
+            "instance_bound_ticks", "instance_bound_s", "instance_bound_source");
+
+    /** The columns of files written before the instance bound was recorded (a prefix of {@link #COLUMNS}). */
+    public static final List<String> COLUMNS_WITHOUT_BOUND = COLUMNS.subList(0, COLUMNS.size() - 3);
 
     public static final String TIMEOUT = "TIMEOUT";
     public static final String INVALID = "INVALID";
@@ -39,14 +47,16 @@ public record RunRecord(String runId, String suite, String instance, String inst
                 Integer.toString(workers), num(timeLimitSeconds), status, secs(objectiveSeconds), num(objectiveTicks),
                 secs(boundSeconds), num(boundTicks), secs(bestKnownSeconds), String.format(Locale.ROOT, "%.6f", wallSeconds),
                 Boolean.toString(valid), message == null ? "" : message, solutionFile == null ? "" : solutionFile,
-                traceFile == null ? "" : traceFile, Integer.toString(cores), jdk, finishedAt);
+                traceFile == null ? "" : traceFile, Integer.toString(cores), jdk, finishedAt,
+                num(instanceBoundTicks), secs(instanceBoundSeconds), instanceBoundSource == null ? "" : instanceBoundSource);
     }
 
     /** One CSV line without the newline; a message's line breaks become spaces so one row is one line. */
     public String toCsvLine() { return Csv.line(cells()); }
 
     public static RunRecord fromCells(List<String> c) {
-        if (c.size() != COLUMNS.size())
+        boolean old = c.size() == COLUMNS_WITHOUT_BOUND.size();
+        if (c.size() != COLUMNS.size() && !old)
             throw new IllegalArgumentException("expected " + COLUMNS.size() + " cells, got " + c.size());
         int i = 0;
         return new RunRecord(c.get(i++), c.get(i++), c.get(i++), c.get(i++), Integer.parseInt(c.get(i++)),
@@ -55,7 +65,7 @@ public record RunRecord(String runId, String suite, String instance, String inst
                 Double.parseDouble(c.get(i++)), c.get(i++), dbl(c.get(i++)), dbl(c.get(i++)), dbl(c.get(i++)),
                 dbl(c.get(i++)), dbl(c.get(i++)), Double.parseDouble(c.get(i++)), Boolean.parseBoolean(c.get(i++)),
                 emptyToNull(c.get(i++)), emptyToNull(c.get(i++)), emptyToNull(c.get(i++)), Integer.parseInt(c.get(i++)),
-                c.get(i++), c.get(i));
+                c.get(i++), c.get(i++), old ? null : dbl(c.get(i++)), old ? null : dbl(c.get(i++)), old ? null : emptyToNull(c.get(i)));
     }
 
     static String num(Double v) {

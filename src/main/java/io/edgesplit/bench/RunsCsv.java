@@ -94,6 +94,9 @@ public final class RunsCsv implements AutoCloseable {
         String text = new String(all, 0, end, StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
+        if (!lines.isEmpty() && lines.get(0).equals(RunRecord.Csv.line(RunRecord.COLUMNS_WITHOUT_BOUND)))
+            throw new IOException(file + ": a runs.csv written before the instance_bound columns; it still reports, "
+                    + "but new runs cannot be appended to it: use --fresh or another results folder");
         if (!lines.isEmpty() && !lines.get(0).equals(header()))
             throw new IOException(file + ": not a runs.csv of this version (header differs); move it away or use another results folder");
         while (lines.size() > 1 && parse(lines.get(lines.size() - 1)) == null) {

@@ -24,6 +24,10 @@ import java.util.TreeMap;
  *   <li>the <em>best known</em> objective of an instance is the least objective of any valid run (any
  *       configuration, any repeat, any merged folder) and of the instance file's {@code bestKnown};</li>
  *   <li>gap = (objective − best known) / best known; geometric-mean gap = exp(mean ln(1 + gap)) − 1;</li>
+ *   <li>the <em>bound</em> of an instance is the larger of its cheap lower bound ({@code instance_bound_s},
+ *       docs/bounds.md) and the best bound proven by a run that is trusted (not INVALID, ERROR, TIMEOUT or
+ *       refused, not a contradicted proof, and not above the best known objective); gap to bound =
+ *       (objective − bound) / bound, an upper bound on the distance to the optimum;</li>
  *   <li>Borda score: MiniZinc Challenge style, see {@link #pairScore}.</li>
  * </ul>
  * Only validated runs count: INVALID, TIMEOUT and ERROR rows are answers without a result.
@@ -35,7 +39,8 @@ public final class Analysis {
     /** One run, as the analysis needs it. */
     public record Run(String instance, String config, String backend, int repeat, int tasks, int nodes, int layers,
                       String status, Double objective, Double bestKnownFile, double wall, double timeLimit,
-                      String traceFile, String solutionFile, String resultsDir) {
+                      String traceFile, String solutionFile, String resultsDir, Double bound, Double instanceBound,
+                      String instanceBoundSource) {
         public boolean hasSolution() { return objective != null; }
 
         /** Proven optimal, or proven infeasible: a proof, which ranks above the same answer without one. */
@@ -51,6 +56,7 @@ public final class Analysis {
     private final Map<String, String> backendOf = new HashMap<>();
     private final Map<String, Double> bestKnown = new TreeMap<>();
     private final Map<String, Run> sizeOf = new TreeMap<>();
+    private final Map<String, Bound> bound = new TreeMap<>();
 
     public Analysis(Table raw) {
         this.raw = raw;
@@ -61,7 +67,10 @@ public final class Analysis {
             Run run = new Run(r.getString("instance"), r.getString("config"), r.getString("backend"), r.getInt("repeat"),
                     r.getInt("tasks"), r.getInt("nodes"), r.getInt("layers"), r.getString("status"), obj,
                     r.isMissing("best_known_s") ? null : r.getDouble("best_known_s"), r.getDouble("wall_s"),
-                    r.getDouble("time_limit_s"), r.getString("trace_file"), r.getString("solution_file"), r.getString("results_dir"));
+                    r.getDouble("time_limit_s"), r.getString("trace_file"), r.getString("solution_file"), r.getString("results_dir"),
+                    r.isMissing("bound_s") ? null : r.getDouble("bound_s"),
+                    r.isMissing("instance_bound_s") ? null : r.getDouble("instance_bound_s"),
+                    r.getString("instance_bound_source").isEmpty() ? null : r.getString("instance_bound_source"));
             runs.add(run);
             cfg.add(run.config());
             backendOf.putIfAbsent(run.config(), run.backend());
@@ -72,6 +81,51 @@ public final class Analysis {
             if (b != null) bestKnown.put(run.instance(), b);
         }
         configs.addAll(cfg);
+        for (Run run : runs) { // the cheap bound first, then proven bounds that beat it
+            Double v = run.instanceBound();
+            Bound b = bound.get(run.instance());
+            if (v != null && (b == null || v > b.seconds())) bound.put(run.instance(), new Bound(v, run.instanceBoundSource()));
+        }
+        for (Run run : runs) {
+            if (!trustedBound(run)) continue;
+            Bound b = bound.get(run.instance());
+            if (b == null || run.bound() > b.seconds() && !same(run.bound(), b.seconds()))
+                bound.put(run.instance(), new Bound(run.bound(), "proven by " + run.config()));
+        }
+    }
+
+    /** The best lower bound known for an instance (seconds) and where it comes from. */
+    public record Bound(double seconds, String source) {}
+
+    /**
+     * Whether a run's own bound counts: the run answered (no INVALID, ERROR, TIMEOUT or refusal), its proof of
+     * optimality (if any) is not contradicted, and its bound is not above a valid schedule's objective.
+     */
+    public boolean trustedBound(Run r) {
+        if (r.bound() == null) return false;
+        if (Set.of("INVALID", "ERROR", "TIMEOUT", "UNSUPPORTED").contains(r.status()) || contradictedProof(r)) return false;
+        Double best = bestKnown.get(r.instance());
+        return best == null || r.bound() <= best || same(r.bound(), best);
+    }
+
+    /** The instance's bound: max(cheap lower bound, trusted proven bounds); null when neither is known. */
+    public Bound bound(String instance) { return bound.get(instance); }
+
+    /**
+     * (objective − bound) / bound of a run with a solution; null without a positive bound. Never clamped: a
+     * negative value would mean a bound above a valid schedule, a bug to see rather than hide.
+     */
+    public Double gapToBound(Run r) {
+        if (!r.hasSolution()) return null;
+        return gapToBound(r.instance(), r.objective());
+    }
+
+    /** (objective − bound) / bound for an objective value on the instance; null without a positive bound. */
+    public Double gapToBound(String instance, double objective) {
+        Bound b = bound.get(instance);
+        if (b == null) return null;
+        if (b.seconds() <= 0) return objective <= 0 ? 0.0 : null;
+        return same(objective, b.seconds()) ? 0.0 : (objective - b.seconds()) / b.seconds();
     }
 
     public List<Run> runs() { return runs; }
@@ -157,11 +211,12 @@ public final class Analysis {
                 win = IntColumn.create("wins"), timeouts = IntColumn.create("timeouts"), errors = IntColumn.create("errors"),
                 invalid = IntColumn.create("invalid"), refused = IntColumn.create("refused"),
                 contradicted = IntColumn.create("contradicted");
-        DoubleColumn meanGap = DoubleColumn.create("mean_gap_pct"), geoGap = DoubleColumn.create("geomean_gap_pct"),
+        DoubleColumn meanGap = DoubleColumn.create("mean_gap_pct"), boundGap = DoubleColumn.create("mean_gap_to_bound_pct"),
+                geoGap = DoubleColumn.create("geomean_gap_pct"),
                 score = DoubleColumn.create("borda"), meanWall = DoubleColumn.create("mean_wall_s"), medWall = DoubleColumn.create("median_wall_s");
         for (String c : configs) {
-            int n = 0, feas = 0, opt = 0, to = 0, err = 0, inv = 0, ref = 0, gaps = 0, bad = 0;
-            double sumGap = 0, sumLog = 0;
+            int n = 0, feas = 0, opt = 0, to = 0, err = 0, inv = 0, ref = 0, gaps = 0, bad = 0, boundGaps = 0, runsWithSolution = 0;
+            double sumGap = 0, sumLog = 0, sumBoundGap = 0;
             for (Run r : runs) {
                 if (!r.config().equals(c)) continue;
                 n++;
@@ -171,6 +226,9 @@ public final class Analysis {
                     sumGap += g;
                     sumLog += Math.log1p(g);
                     gaps++;
+                    runsWithSolution++;
+                    Double gb = gapToBound(r);
+                    if (gb != null) { sumBoundGap += gb; boundGaps++; }
                 }
                 if (r.status().equals("OPTIMAL") && r.hasSolution()) opt++;
                 if (contradictedProof(r)) bad++;
@@ -192,12 +250,14 @@ public final class Analysis {
             contradicted.append(bad);
             if (gaps == 0) { meanGap.appendMissing(); geoGap.appendMissing(); }
             else { meanGap.append(100 * sumGap / gaps); geoGap.append(100 * Math.expm1(sumLog / gaps)); }
+            // Only a mean over every solved run is comparable across configurations: missing if any lacks a bound.
+            if (boundGaps == 0 || boundGaps < runsWithSolution) boundGap.appendMissing(); else boundGap.append(100 * sumBoundGap / boundGaps);
             score.append(borda.containsKey(c) ? borda.get(c)[0] : 0);
             meanWall.append(wallOf.get(c)[0]);
             medWall.append(wallOf.get(c)[1]);
         }
         Table t = Table.create("per solver", solver, backend, nRuns, feasible, optimal, win, timeouts, errors, invalid, refused,
-                contradicted, meanGap, geoGap, score, meanWall, medWall);
+                contradicted, meanGap, boundGap, geoGap, score, meanWall, medWall);
         return t.sortOn(Comparator.comparingDouble((Row r) -> -r.getDouble("borda")).thenComparing(r -> r.getString("solver")));
     }
 
@@ -214,6 +274,8 @@ public final class Analysis {
         for (String c : configs) byConfig.add(DoubleColumn.create(c));
         DoubleColumn best = DoubleColumn.create("best_known_s");
         StringColumn foundBy = StringColumn.create("found_by");
+        DoubleColumn boundS = DoubleColumn.create("bound_s"), boundGap = DoubleColumn.create("gap_to_bound_pct");
+        StringColumn boundSource = StringColumn.create("bound_source");
         Map<String, Integer> pivotRow = new HashMap<>(); // (a Tablesaw Row is a moving cursor: keep indices, not rows)
         if (pivot != null) for (int k = 0; k < pivot.rowCount(); k++) pivotRow.put(pivot.stringColumn("instance").get(k), k);
         for (String i : instances()) {
@@ -235,10 +297,14 @@ public final class Analysis {
             if (b == null) best.appendMissing(); else best.append(b);
             if (who.isEmpty() && b != null) who.add("instance file");
             foundBy.append(String.join(" ", who));
+            Bound bd = bound.get(i);
+            if (bd == null) { boundS.appendMissing(); boundSource.append(""); } else { boundS.append(bd.seconds()); boundSource.append(bd.source()); }
+            Double g = b == null ? null : gapToBound(i, b);
+            if (g == null) boundGap.appendMissing(); else boundGap.append(100 * g);
         }
         Table t = Table.create("per instance", inst, tasks, nodes, layers);
         for (DoubleColumn c : byConfig) t.addColumns(c);
-        t.addColumns(best, foundBy);
+        t.addColumns(best, foundBy, boundS, boundGap, boundSource);
         return t;
     }
 }

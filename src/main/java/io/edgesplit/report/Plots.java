@@ -49,6 +49,7 @@ public final class Plots {
         out.put("profile-time", profileTime(a));
         out.put("profile-quality", profileQuality(a));
         out.put("gap-vs-size", gapVsSize(a));
+        out.put("gap-to-bound-vs-size", gapToBoundVsSize(a));
         out.put("anytime", anytime(a));
         out.put("scaling", scaling(a));
         return out;
@@ -123,6 +124,44 @@ public final class Plots {
         for (double v : sorted) if (v <= tau * (1 + 1e-12)) k++;
         return total == 0 ? 0 : (double) k / total;
     }
+
+    /**
+     * The certified gap (%): every valid run's objective against the instance's lower bound (the larger of the
+     * cheap bound and trusted proven bounds, docs/bounds.md), and the best known objective's (a black cross per
+     * instance: how far from optimal the best answer can at most be), against the instance's total layer count.
+     * Gaps span 0 to thousands of percent (a backend that only returns a poor start), so the axis is
+     * logarithmic, with a gap of 0 (proven optimal) drawn at {@link #ZERO_GAP_PCT}.
+     */
+    static String gapToBoundVsSize(Analysis a) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<String, XYSeries> by = new LinkedHashMap<>();
+        for (String c : a.configs()) by.put(c, new XYSeries(c, false, true));
+        XYSeries best = new XYSeries("best known", false, true);
+        for (Analysis.Run r : a.runs()) if (r.hasSolution()) {
+            Double g = a.gapToBound(r);
+            if (g != null && Double.isFinite(g)) by.get(r.config()).add(r.layers(), Math.max(ZERO_GAP_PCT, 100 * g));
+        }
+        for (String i : a.instances()) {
+            Double b = a.bestKnown(i);
+            Double g = b == null ? null : a.gapToBound(i, b);
+            if (g != null && Double.isFinite(g)) best.add(a.sizeOf(i).layers(), Math.max(ZERO_GAP_PCT, 100 * g));
+        }
+        by.values().forEach(data::addSeries);
+        data.addSeries(best);
+        JFreeChart chart = ChartFactory.createScatterPlot("Certified gap (to the lower bound) vs instance size", "layers in the instance (all tasks)",
+                "gap to lower bound (%)", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart styled = style(chart, data.getSeriesCount());
+        XYPlot plot = styled.getXYPlot();
+        LogAxis y = logAxis("gap to lower bound (%, log; 0 drawn at " + ZERO_GAP_PCT + ")");
+        y.setSmallestValue(ZERO_GAP_PCT);
+        plot.setRangeAxis(y);
+        plot.getRenderer().setSeriesPaint(data.getSeriesCount() - 1, Color.BLACK);
+        plot.getRenderer().setSeriesShape(data.getSeriesCount() - 1, org.jfree.chart.util.ShapeUtils.createDiagonalCross(4, 1));
+        return svg(styled);
+    }
+
+    /** Where the certified-gap plot draws a gap of 0 on its log axis (%). */
+    static final double ZERO_GAP_PCT = 0.01;
 
     /** Gap (%) to the best known objective of every valid run, against the instance's total layer count. */
     static String gapVsSize(Analysis a) {

@@ -29,7 +29,7 @@ public final class Report {
     public static final Set<String> FORMATS = Set.of("md", "csv", "html", "tex");
 
     /** Decimal places of the rounded formats. */
-    static final Map<String, Integer> DECIMALS = Map.of("mean_gap_pct", 2, "geomean_gap_pct", 2, "borda", 2,
+    static final Map<String, Integer> DECIMALS = Map.of("mean_gap_pct", 2, "mean_gap_to_bound_pct", 2, "geomean_gap_pct", 2, "borda", 2,
             "mean_wall_s", -3, "median_wall_s", -3); // wall times span 0.1 ms to minutes: 3 significant digits
 
     /** Objectives (seconds) span milliseconds to minutes: 5 significant digits. */
@@ -45,6 +45,7 @@ public final class Report {
             if (!FORMATS.contains(f)) throw new IllegalArgumentException("--formats: unknown format \"" + f + "\"; expected some of md, csv, html, tex");
         List<String> notes = new ArrayList<>();
         Table raw = Results.load(dirs, notes);
+        Results.fillMissingBounds(raw, notes);
         Analysis a = new Analysis(raw);
         Files.createDirectories(out);
         List<Path> written = new ArrayList<>();
@@ -86,6 +87,7 @@ public final class Report {
             - **feasible**: runs whose schedule passed the validator; **optimal**: those also proven optimal by the backend.
             - **wins**: contests (instance, repeat) in which the configuration's objective equals the best of all configurations (ties count for each).
             - **gap**: (objective − best known) / best known, over runs with a valid schedule; the best known is the least objective of any valid run and of the instance file's `bestKnown`. The geometric mean is exp(mean ln(1 + gap)) − 1.
+            - **gap to bound** (`mean_gap_to_bound_pct`, per instance `gap_to_bound_pct` of the best known): (objective − bound) / bound, where the bound is the larger of the instance's cheap lower bound (`instance_bound_s` in runs.csv, docs/bounds.md) and the best bound proven by a run that answered, whose proof is not contradicted and whose bound is not above a valid schedule; it is at least the true gap to the optimum (certified). The mean is left empty for a configuration with a solved run on an instance without a bound.
             - **borda**: MiniZinc Challenge score: in every contest, each configuration meets each other one; a better answer (a schedule vs none, a lower objective, or the same objective with a proof) earns 1, a tie splits the point by wall time (t_other / (t_self + t_other)).
             - **timeouts / errors / invalid / refused**: runs stopped after their limit plus grace, backend failures, schedules the validator rejected (never counted as results), and instances the backend declined with a reason (e.g. too large for brute force).
             - **contradicted**: runs claiming a proven optimum that another valid run beats: a wrong proof (the validator checks schedules, not proofs).
@@ -104,14 +106,14 @@ public final class Report {
         }
         sb.append("## Per instance (objective in seconds, best over repeats)\n\n").append(TableWriters.markdown(inst, OBJECTIVE_DIGITS)).append('\n');
         sb.append("## Plots\n\n");
-        for (String p : List.of("profile-time", "profile-quality", "gap-vs-size", "anytime", "scaling"))
+        for (String p : List.of("profile-time", "profile-quality", "gap-vs-size", "gap-to-bound-vs-size", "anytime", "scaling"))
             sb.append("- [").append(p).append("](plots/").append(p).append(".svg)\n");
         return sb.toString();
     }
 
     public static String latex(Analysis a, Table solver, Table inst) {
-        return "% " + context(a) + "\n" + TableWriters.latex(solver, DECIMALS, "Per solver: runs, results, gap to the best known objective, Borda score and wall time.")
-                + "\n" + TableWriters.latex(inst, OBJECTIVE_DIGITS, "Per instance: best objective (s) of each configuration, best known, and who found it.");
+        return "% " + context(a) + "\n" + TableWriters.latex(solver, DECIMALS, "Per solver: runs, results, gap to the best known objective and to the lower bound, Borda score and wall time.")
+                + "\n" + TableWriters.latex(inst, OBJECTIVE_DIGITS, "Per instance: best objective (s) of each configuration, best known, who found it, the lower bound (s), the best known's gap to it (%) and its source.");
     }
 
     /** One Gantt chart per instance (up to {@code max}), of its best valid run. */

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The centre (problem model, files, solutions, validator, schedule building, SPI) uses no solver library. */
+/** The centre (problem model, files, solutions, validator, schedule building, SPI, lower bounds) uses no solver library. */
 class ArchitectureTest {
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.edgesplit");
 
     static final String[] CENTRE = {"io.edgesplit.model..", "io.edgesplit.io..", "io.edgesplit.solution..",
-            "io.edgesplit.validate..", "io.edgesplit.schedule..", "io.edgesplit.solver.."};
+            "io.edgesplit.validate..", "io.edgesplit.schedule..", "io.edgesplit.solver..", "io.edgesplit.bound.."};
 
     @Test
     void theCentreIsFreeOfOrToolsAndChoco() {

@@ -68,10 +68,13 @@ class BenchRunnerTest {
             assertEquals("seconds,objective_ticks,bound_ticks,objective_s,bound_s", trace.get(0));
             assertTrue(trace.size() >= 2, "a run with a solution has at least its final point in the trace");
         }
-        // brute force is exact: local is never better
-        for (RunRecord r : rows.values())
+        // brute force is exact: local is never better; every row carries the instance's cheap bound, never above the optimum
+        for (RunRecord r : rows.values()) {
             if (r.config().equals("local"))
                 assertTrue(r.objectiveTicks() >= rows.get(RunRecord.id(r.instance(), "bruteforce", r.repeat())).objectiveTicks());
+            assertTrue(r.instanceBoundTicks() != null && r.instanceBoundTicks() > 0 && r.instanceBoundSource() != null, r.toString());
+            assertTrue(r.instanceBoundTicks() <= rows.get(RunRecord.id(r.instance(), "bruteforce", r.repeat())).objectiveTicks(), r.toString());
+        }
     }
 
     @Test

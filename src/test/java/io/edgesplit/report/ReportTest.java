@@ -68,6 +68,11 @@ class ReportTest {
         assertEquals(100 * (Math.cbrt(4.0 / 3) - 1), t.doubleColumn("geomean_gap_pct").get(0), 1e-9);
         assertEquals(25, t.doubleColumn("mean_gap_pct").get(2), 1e-9);
         assertEquals(100 * (Math.sqrt(1.5) - 1), t.doubleColumn("geomean_gap_pct").get(2), 1e-9);
+        // Bounds: A 0.1 (exact's proof beats the cheap 0.09), B 0.08 (heur's own bound beats the cheap 0.06), C 0.2 (cheap).
+        // Gaps to them: heur 0, 0.5, 0 -> 16.67 %; exact 0; base 0.5 (A), 0 (C) -> 25 %.
+        assertEquals(100.0 / 6, t.doubleColumn("mean_gap_to_bound_pct").get(0), 1e-9);
+        assertEquals(0, t.doubleColumn("mean_gap_to_bound_pct").get(1), 1e-9);
+        assertEquals(25, t.doubleColumn("mean_gap_to_bound_pct").get(2), 1e-9);
         assertEquals((2.0 + 15 + 0.3) / 3, t.doubleColumn("mean_wall_s").get(1), 1e-9);
         assertEquals(2.0, t.doubleColumn("median_wall_s").get(1), 1e-9);
     }
@@ -75,10 +80,52 @@ class ReportTest {
     @Test
     void perInstancePivotNamesTheBestKnownAndWhoFoundIt() throws Exception {
         Table t = analysis().perInstance();
-        assertEquals(List.of("instance", "tasks", "nodes", "layers", "exact", "heur", "base", "best_known_s", "found_by"), t.columnNames());
+        assertEquals(List.of("instance", "tasks", "nodes", "layers", "exact", "heur", "base", "best_known_s", "found_by", "bound_s",
+                "gap_to_bound_pct", "bound_source"), t.columnNames());
         assertEquals(List.of("exact heur", "instance file", "heur base"), t.stringColumn("found_by").asList());
         assertTrue(t.doubleColumn("base").isMissing(1), "an invalid run has no objective");
         assertEquals(0.09, t.doubleColumn("best_known_s").get(1), 1e-12);
+        assertEquals(List.of("proven by exact", "proven by heur", "task-alone: task t1"), t.stringColumn("bound_source").asList());
+        assertArrayEquals(new double[]{0, 12.5, 0}, t.doubleColumn("gap_to_bound_pct").asDoubleArray(), 1e-9,
+                "the best known's certified gap: B's 0.09 against its bound 0.08");
+    }
+
+    @Test
+    void aBoundAboveAValidScheduleOrFromAContradictedProofIsNotTrusted() throws Exception {
+        Path csv = results.resolve("runs.csv");
+        // exact now claims A optimal at 0.12 with bound 0.12, but heur has a valid 0.1: a wrong proof; its bound must not count
+        Files.writeString(csv, Files.readString(csv).replace("OPTIMAL,0.1,100000,0.1,100000", "OPTIMAL,0.12,120000,0.12,120000"));
+        Analysis a = analysis();
+        assertEquals(new Analysis.Bound(0.09, "task-alone: task t1"), a.bound("A"));
+        assertEquals(1, a.contradictedProofs().size());
+    }
+
+    @Test
+    void aRunsCsvWrittenBeforeTheInstanceBoundColumnsStillReports() throws Exception {
+        Path csv = results.resolve("runs.csv");
+        StringBuilder old = new StringBuilder();
+        for (String line : Files.readAllLines(csv)) old.append(line, 0, line.lastIndexOf(',', line.lastIndexOf(',', line.lastIndexOf(',') - 1) - 1)).append('\n');
+        Files.writeString(csv, old.toString());
+        List<String> notes = new ArrayList<>();
+        Analysis a = new Analysis(Results.load(List.of(results), notes));
+        assertEquals(9, a.runs().size());
+        assertTrue(notes.get(0).contains("predates the instance_bound columns"), notes.toString());
+        assertEquals(new Analysis.Bound(0.1, "proven by exact"), a.bound("A"), "proven bounds still count");
+        assertNull(a.bound("C"), "no cheap bound in an old file, and no proof");
+        assertTrue(a.perInstance().doubleColumn("gap_to_bound_pct").isMissing(2));
+
+        // The report computes the missing cheap bound from the instance file when it can read it (C's, here).
+        Path c = dir.resolve("C.json");
+        io.edgesplit.io.InstanceJson.write(io.edgesplit.testing.TinyInstances.random(3, 1, 4, 3).withName("C"), c);
+        Files.writeString(csv, Files.readString(csv).replace("datasets/C.json", c.toString()));
+        notes.clear();
+        Table raw = Results.load(List.of(results), notes);
+        Results.fillMissingBounds(raw, notes);
+        Analysis filled = new Analysis(raw);
+        var expected = io.edgesplit.bound.LowerBounds.compute(io.edgesplit.io.InstanceJson.read(c).compile());
+        assertEquals(new Analysis.Bound(expected.seconds(), expected.source()), filled.bound("C"));
+        assertTrue(notes.stream().anyMatch(n -> n.contains("computed now from the instance file")), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("datasets/A.json") && n.contains("not readable")), notes.toString());
     }
 
     @Test
@@ -102,12 +149,12 @@ class ReportTest {
         Path out = dir.resolve("report");
         Report.build(List.of(results), out, Set.of("md", "csv", "html", "tex"), 0, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         String html = Files.readString(out.resolve("report.html"));
-        assertEquals(5, count(html, "<svg"), "five inline plots");
+        assertEquals(6, count(html, "<svg"), "six inline plots");
         assertEquals(2, count(html, "<table>"));
         Matcher m = Pattern.compile("(src|href)\\s*=|<link|<script|@import|url\\(http").matcher(html);
         assertFalse(m.find(), "nothing is fetched: " + (m.find(0) ? html.substring(m.start(), Math.min(html.length(), m.start() + 60)) : ""));
         for (String f : List.of("summary.md", "per-solver.csv", "per-instance.csv", "summary.tex", "plots/profile-time.svg",
-                "plots/profile-quality.svg", "plots/gap-vs-size.svg", "plots/anytime.svg", "plots/scaling.svg"))
+                "plots/profile-quality.svg", "plots/gap-vs-size.svg", "plots/gap-to-bound-vs-size.svg", "plots/anytime.svg", "plots/scaling.svg"))
             assertTrue(Files.size(out.resolve(f)) > 0, f);
     }
 
