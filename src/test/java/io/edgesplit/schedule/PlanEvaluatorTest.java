@@ -101,9 +101,13 @@ class PlanEvaluatorTest {
     }
 
     @Test
-    void aSequentialStartPastItsDeadlineIsDropped() {
-        CompiledInstance ci = TinyInstances.random(1, 40, 6, 5).compile();
-        assertEquals(null, SequentialStart.plan(ci, new MultiEndpointDag(ci), SequentialStart.Estimate.TAIL,
-                SequentialStart.releaseOrder(ci), System.nanoTime() - 1));
+    void aSequentialStartPastItsDeadlinePlacesTheRestWholeOnTheLeastClaimedNode() {
+        for (int i = 0; i < 10; i++) {
+            CompiledInstance ci = TinyInstances.random(10 + i, 40, 6, 5).compile();
+            int[][] plan = SequentialStart.plan(ci, new MultiEndpointDag(ci), SequentialStart.Estimate.TAIL,
+                    SequentialStart.releaseOrder(ci), System.nanoTime() - 1);
+            for (int t = 0; t < ci.taskCount(); t++) assertNotNull(plan[t], "every task is planned");
+            assertValid(ci, PlanEvaluator.BEST_OF_BOTH.evaluate(ci, plan), ci.name() + " cut sequential start");
+        }
     }
 }

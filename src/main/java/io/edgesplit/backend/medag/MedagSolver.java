@@ -101,28 +101,35 @@ public final class MedagSolver implements Solver {
         Preschedule current = null;
         String how = null;
         long evalNanos = 0;
+        long t0 = System.nanoTime();
         if (p.greedyStart() && T > 1) {
-            plan = SequentialStart.plan(ci, dag, p.startEstimate(), SequentialStart.releaseOrder(ci), deadline);
-            if (plan != null) {
-                long e0 = System.nanoTime();
-                current = ev.evaluate(ci, plan);
-                evalNanos = System.nanoTime() - e0;
-                how = "sequential";
-            }
+            // The DAG searches get 70 % of the budget, so the plan's evaluation fits in the rest.
+            plan = SequentialStart.plan(ci, dag, p.startEstimate(), SequentialStart.releaseOrder(ci), t0 + (long) ((deadline - t0) * 0.7));
+            long e0 = System.nanoTime();
+            current = ev.evaluate(ci, plan);
+            evalNanos = System.nanoTime() - e0;
+            how = "sequential";
         }
-        // The literal start: every task's own best path with empty queues. It is also the fallback when the
-        // sequential start was cut by the deadline, so it is finished even past the deadline (T DAG searches).
-        if (plan == null || System.nanoTime() < deadline) {
+        // The literal start: every task's own best path with empty queues (the only start without
+        // greedyStart, then finished whatever the time). After a sequential start only if it can still be
+        // evaluated in time: a plan that piles tasks onto one node can take several times longer to evaluate.
+        if (plan == null || System.nanoTime() + 3 * evalNanos < deadline) {
             QueueEstimate idle = QueueEstimate.idle(ci);
             int[][] own = new int[T][];
-            for (int t = 0; t < T; t++) own[t] = dag.best(t, idle).placement();
-            long e0 = System.nanoTime();
-            Preschedule q = ev.evaluate(ci, own);
-            evalNanos = Math.max(evalNanos, System.nanoTime() - e0);
-            if (current == null || search.improves(q, current)) {
-                plan = own;
-                current = q;
-                how = "own best paths";
+            boolean complete = true;
+            for (int t = 0; t < T && complete; t++) {
+                if (plan != null && (t & 15) == 0 && System.nanoTime() + 3 * evalNanos >= deadline) complete = false;
+                else own[t] = dag.best(t, idle).placement();
+            }
+            if (complete) {
+                long e0 = System.nanoTime();
+                Preschedule q = ev.evaluate(ci, own);
+                evalNanos = Math.max(evalNanos, System.nanoTime() - e0);
+                if (current == null || search.improves(q, current)) {
+                    plan = own;
+                    current = q;
+                    how = "own best paths";
+                }
             }
         }
         if (warmStart != null && warmStart.taskCount() == T) {
