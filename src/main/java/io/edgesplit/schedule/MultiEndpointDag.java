@@ -146,6 +146,7 @@ public final class MultiEndpointDag {
         int[] cn = new int[k], cl = new int[k];
         long[] dt = new long[k];
         int[] dn = new int[k], dl = new int[k];
+        boolean floorForm = k == 1 && (!sumTransfers || q.ingressIsFloor());
         for (int c = 0; c < L; c++) {
             double[] bytes = live[c];
             long[] cache = cutCache(t, c);
@@ -155,7 +156,27 @@ public final class MultiEndpointDag {
                 if (p < 0) continue;
                 // The k earliest data arrivals on b from another node (or, at the source, a new segment on the origin).
                 int dc = 0;
-                for (int a : from) {
+                if (floorForm) { // k == 1 and a transfer into b starts at max(ready, floor): no call per edge
+                    long floor = sumTransfers ? q.ingressFloor(b) : Long.MIN_VALUE;
+                    long bestArr = Long.MAX_VALUE;
+                    int bestA = -1;
+                    for (int a : from) { // ascending node order: the first of equal arrivals is the smallest node
+                        int ia = c * N + a;
+                        if (count[ia] == 0 || (a == b && c > 0)) continue;
+                        long at = time[ia];
+                        long arr = a == b ? at : Math.max(at, floor) + cutTransfer(cache, bytes, a, b);
+                        if (arr < bestArr) {
+                            bestArr = arr;
+                            bestA = a;
+                        }
+                    }
+                    if (bestA >= 0) {
+                        dt[0] = bestArr;
+                        dn[0] = bestA;
+                        dl[0] = 0;
+                        dc = 1;
+                    }
+                } else for (int a : from) {
                     int na = count[c * N + a];
                     if (na == 0 || (a == b && c > 0)) continue;
                     long tr = cutTransfer(cache, bytes, a, b);

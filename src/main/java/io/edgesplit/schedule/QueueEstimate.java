@@ -20,6 +20,15 @@ public interface QueueEstimate {
     /** Earliest start ≥ {@code ready} of a transfer into the node. */
     long ingressStart(int node, long ready);
 
+    /**
+     * Whether {@link #ingressStart} is {@code max(ready, ingressFloor(node))} for every node, so a DAG search
+     * can skip the call per edge (the idle estimate and the sequential start's queue reading are).
+     */
+    default boolean ingressIsFloor() { return false; }
+
+    /** The floor when {@link #ingressIsFloor()}; {@code Long.MIN_VALUE} = transfers never wait. */
+    default long ingressFloor(int node) { throw new UnsupportedOperationException("not a floor-form estimate"); }
+
     /** Empty queues: compute waits only for availableAt, transfers never wait. */
     static QueueEstimate idle(CompiledInstance ci) {
         long[] avail = new long[ci.nodeCount()];
@@ -30,6 +39,12 @@ public interface QueueEstimate {
 
             @Override
             public long ingressStart(int node, long ready) { return ready; }
+
+            @Override
+            public boolean ingressIsFloor() { return true; }
+
+            @Override
+            public long ingressFloor(int node) { return Long.MIN_VALUE; }
         };
     }
 

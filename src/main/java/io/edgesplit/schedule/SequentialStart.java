@@ -58,6 +58,12 @@ public final class SequentialStart {
                 if (!ingress) return ready;
                 return tail ? Math.max(ready, in[node].lastEnd) : in[node].firstFree(ready);
             }
+
+            @Override
+            public boolean ingressIsFloor() { return tail || !ingress; }
+
+            @Override
+            public long ingressFloor(int node) { return ingress ? in[node].lastEnd : Long.MIN_VALUE; }
         };
         int[][] g = new int[T][];
         boolean cut = false;

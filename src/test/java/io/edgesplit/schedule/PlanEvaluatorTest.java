@@ -110,4 +110,30 @@ class PlanEvaluatorTest {
             assertValid(ci, PlanEvaluator.BEST_OF_BOTH.evaluate(ci, plan), ci.name() + " cut sequential start");
         }
     }
+
+    @Test
+    void theDagSearchsShortcutForFloorFormEstimatesFindsTheSamePathAsTheGeneralSearch() {
+        Random r = new Random(17);
+        for (int i = 0; i < 60; i++) {
+            CompiledInstance ci = randomInstance(i, r).compile();
+            MultiEndpointDag dag = new MultiEndpointDag(ci);
+            long[] floor = new long[ci.nodeCount()];
+            for (int n = 0; n < floor.length; n++) floor[n] = r.nextInt(3) == 0 ? Long.MIN_VALUE : r.nextInt(2000);
+            QueueEstimate fast = new QueueEstimate() {
+                public long computeStart(int node, long ready) { return Math.max(ready, ci.availableAt(node) + floor[node] / 2); }
+                public long ingressStart(int node, long ready) { return Math.max(ready, floor[node]); }
+                public boolean ingressIsFloor() { return true; }
+                public long ingressFloor(int node) { return floor[node]; }
+            };
+            QueueEstimate general = new QueueEstimate() { // the same function, without the promise
+                public long computeStart(int node, long ready) { return fast.computeStart(node, ready); }
+                public long ingressStart(int node, long ready) { return fast.ingressStart(node, ready); }
+            };
+            for (int t = 0; t < ci.taskCount(); t++) {
+                MultiEndpointDag.Path a = dag.best(t, fast), b = dag.best(t, general);
+                assertEquals(b.completion(), a.completion(), ci.name() + " task " + t);
+                assertTrue(java.util.Arrays.equals(a.placement(), b.placement()), ci.name() + " task " + t + ": same path");
+            }
+        }
+    }
 }
