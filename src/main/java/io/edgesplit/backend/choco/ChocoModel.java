@@ -120,6 +120,36 @@ final class ChocoModel {
     /** @param pathBounds whether to post the per-task heads and tails ({@link #postPathBounds}) */
     ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, boolean pathBounds,
                long buildDeadline, BooleanSupplier cancelled) {
+        this(ci, incumbent, strictlyBetter, lcg, redundant, pathBounds, buildDeadline, cancelled, null);
+    }
+
+    /**
+     * A sub-model of the problem (a neighbourhood of the incumbent, {@link NeighbourhoodSearch}): per
+     * (task, layer) the nodes it may use (a non-empty subset of its eligible nodes), and per task whether
+     * its layer and transfer starts are fixed to the incumbent's. Every schedule of the sub-model is a
+     * schedule of the problem; its redundant constraints are computed on the sub-model (they relax it).
+     */
+    record Restriction(int[][][] nodes, boolean[] fixedTimes) {}
+
+    private final Restriction restriction;
+    private final Schedule incumbent;
+
+    /** The nodes (t, l) may use in this model. */
+    int[] nodesFor(int t, int l) { return restriction == null ? ci.nodesFor(t, l) : restriction.nodes()[t][l]; }
+
+    boolean canRun(int t, int l, int n) {
+        if (restriction == null) return ci.canRun(t, l, n);
+        for (int m : restriction.nodes()[t][l]) if (m == n) return true;
+        return false;
+    }
+
+    private boolean fixedTimes(int t) { return restriction != null && restriction.fixedTimes()[t]; }
+
+    /** @param restriction null for the whole problem, else a sub-model around {@code incumbent} */
+    ChocoModel(CompiledInstance ci, Schedule incumbent, boolean strictlyBetter, boolean lcg, boolean redundant, boolean pathBounds,
+               long buildDeadline, BooleanSupplier cancelled, Restriction restriction) {
+        this.restriction = restriction;
+        this.incumbent = incumbent;
         this.pathBounds = pathBounds;
         this.pathLength = pathBounds ? new long[ci.taskCount()][][] : null;
         this.headOf = new long[ci.taskCount()][][];
@@ -164,7 +194,7 @@ final class ChocoModel {
             S[t] = new IntVar[L];
             E[t] = new IntVar[L];
             for (int l = 0; l < L; l++) {
-                int[] nodes = ci.nodesFor(t, l);
+                int[] nodes = nodesFor(t, l);
                 X[t][l] = model.intVar("X_" + t + "_" + l, nodes);
                 x[t][l] = new BoolVar[ci.nodeCount()];
                 long minAvail = Long.MAX_VALUE, minProc = Long.MAX_VALUE, maxProc = 0;
@@ -177,7 +207,8 @@ final class ChocoModel {
                 // Every layer starts after the release (its input is there no earlier) and after the
                 // earliest availableAt among its nodes.
                 int lo = (int) Math.max(release, minAvail);
-                S[t][l] = model.intVar("S_" + t + "_" + l, lo, (int) Math.max(lo, H - minProc), true);
+                S[t][l] = fixedTimes(t) ? model.intVar("S_" + t + "_" + l, (int) incumbent.start(t, l))
+                        : model.intVar("S_" + t + "_" + l, lo, (int) Math.max(lo, H - minProc), true);
                 if (nodes.length == 1) {
                     E[t][l] = model.offset(S[t][l], (int) ci.proc(t, l, nodes[0]));
                 } else {
@@ -305,7 +336,7 @@ final class ChocoModel {
     }
 
     private boolean sharesANode(int t, int a, int b) {
-        for (int n : ci.nodesFor(t, a)) if (ci.canRun(t, b, n)) return true;
+        for (int n : nodesFor(t, a)) if (canRun(t, b, n)) return true;
         return false;
     }
 
@@ -328,9 +359,9 @@ final class ChocoModel {
                 for (int c : ci.succs(t, tensor)) consumers.add(c);
             }
             boolean output = tensor >= 0 && ci.isOutput(t, tensor);
-            int[] sources = tensor < 0 ? new int[]{origin} : ci.nodesFor(t, tensor);
+            int[] sources = tensor < 0 ? new int[]{origin} : nodesFor(t, tensor);
             Set<Integer> destinations = new LinkedHashSet<>();
-            for (int c : consumers) for (int q : ci.nodesFor(t, c)) destinations.add(q);
+            for (int c : consumers) for (int q : nodesFor(t, c)) destinations.add(q);
             if (output) destinations.add(origin);
             double bytes = ci.tensorBytes(t, tensor);
             IntVar ready = tensor < 0 ? model.intVar((int) ci.release(t)) : E[t][tensor];
@@ -346,7 +377,7 @@ final class ChocoModel {
                 if (output && q == origin) need = model.boolVar(true);
                 else {
                     List<BoolVar> on = new ArrayList<>();
-                    for (int c : consumers) if (ci.canRun(t, c, q)) on.add(x[t][c][q]);
+                    for (int c : consumers) if (canRun(t, c, q)) on.add(x[t][c][q]);
                     if (on.size() == 1) need = on.get(0);
                     else {
                         need = model.boolVar("need_" + t + "_" + tensor + "_" + q);
@@ -383,6 +414,11 @@ final class ChocoModel {
                 // is spent on it.
                 if (ci.contention() == Contention.NONE) model.arithm(ts, "=", ready).post();
                 else if (!performed.isInstantiatedTo(1)) model.arithm(ts, "<=", ready).impliedBy(performed.not());
+                else if (fixedTimes(t)) {
+                    // a sub-model task whose times are fixed: its (performed) transfer starts as in the incumbent
+                    for (Transfer tr : incumbent.transfers(t))
+                        if (tr.tensor() == tensor && tr.to() == q) model.arithm(ts, "=", (int) tr.start()).post();
+                }
                 // arrival = TS + Σ_p dur(p,q)·performedFrom[p]: it equals TS (= ready) whenever the transfer
                 // is not performed, whether the source is q or no consumer sits on q. It must not use the
                 // source indicator alone: the arrival's domain ends at the horizon, and a phantom transfer
@@ -407,7 +443,7 @@ final class ChocoModel {
                     model.scalar(vs, cs, "=", 0).post();
                 }
                 for (int c : consumers)
-                    if (ci.canRun(t, c, q)) model.arithm(S[t][c], ">=", arrival).impliedBy(x[t][c][q]);
+                    if (canRun(t, c, q)) model.arithm(S[t][c], ">=", arrival).impliedBy(x[t][c][q]);
                 if (output && q == origin) arrivalsAtOrigin.add(arrival);
                 out.add(new TransferVar(tensor, q, ts, from, performed));
             }
@@ -440,12 +476,12 @@ final class ChocoModel {
         long local = Math.max(ci.release(t), ci.availableAt(origin));
         for (int l = 0; l < L; l++) {
             long minProc = Long.MAX_VALUE;
-            for (int n : ci.nodesFor(t, l)) minProc = Math.min(minProc, ci.proc(t, l, n));
+            for (int n : nodesFor(t, l)) minProc = Math.min(minProc, ci.proc(t, l, n));
             long before = 0;
             for (int p : ci.preds(t, l)) before = Math.max(before, cp[p]);
             cp[l] = before + minProc;
             longest = Math.max(longest, cp[l]);
-            if (ci.canRun(t, l, origin)) local += ci.proc(t, l, origin);
+            if (canRun(t, l, origin)) local += ci.proc(t, l, origin);
             else canAllLocal = false;
         }
         long minCross = Long.MAX_VALUE;
@@ -488,24 +524,24 @@ final class ChocoModel {
         long release = ci.release(t);
         long[][] head = new long[L][N], tail = new long[L][N];
         for (int l = 0; l < L; l++)
-            for (int n : ci.nodesFor(t, l)) {
+            for (int n : nodesFor(t, l)) {
                 long es = Math.max(release, ci.availableAt(n));
                 if (ci.readsInput(t, l)) es = Math.max(es, release + ci.transfer(ci.tensorBytes(t, -1), origin, n));
                 for (int p : ci.preds(t, l)) {
                     long best = inf;
-                    for (int m : ci.nodesFor(t, p))
+                    for (int m : nodesFor(t, p))
                         best = Math.min(best, head[p][m] + ci.proc(t, p, m) + ci.transfer(ci.tensorBytes(t, p), m, n));
                     es = Math.max(es, best);
                 }
                 head[l][n] = es;
             }
         for (int l = L - 1; l >= 0; l--)
-            for (int n : ci.nodesFor(t, l)) {
+            for (int n : nodesFor(t, l)) {
                 double bytes = ci.tensorBytes(t, l);
                 long v = ci.isOutput(t, l) ? ci.transfer(bytes, n, origin) : 0;
                 for (int c : ci.succs(t, l)) {
                     long best = inf;
-                    for (int m : ci.nodesFor(t, c)) best = Math.min(best, ci.transfer(bytes, n, m) + ci.proc(t, c, m) + tail[c][m]);
+                    for (int m : nodesFor(t, c)) best = Math.min(best, ci.transfer(bytes, n, m) + ci.proc(t, c, m) + tail[c][m]);
                     v = Math.max(v, best);
                 }
                 tail[l][n] = v;
@@ -515,7 +551,7 @@ final class ChocoModel {
         tailOf[t] = tail;
         pathLength[t] = new long[L][N];
         for (int l = 0; l < L; l++) {
-            int[] nodes = ci.nodesFor(t, l);
+            int[] nodes = nodesFor(t, l);
             for (int n : nodes) {
                 pathLength[t][l][n] = head[l][n] + ci.proc(t, l, n) + tail[l][n];
                 minHeadOn[n] = Math.min(minHeadOn[n], head[l][n]);
@@ -586,7 +622,7 @@ final class ChocoModel {
             List<BoolVar> onN = new ArrayList<>();
             for (int t = 0; t < T; t++)
                 for (int l = 0; l < ci.layerCount(t); l++) {
-                    if (!ci.canRun(t, l, n)) continue;
+                    if (!canRun(t, l, n)) continue;
                     onN.add(x[t][l][n]); // availableAt binds zero-tick layers too
                     if (ci.proc(t, l, n) > 0) {
                         vs.add(x[t][l][n]);
@@ -619,7 +655,7 @@ final class ChocoModel {
                             if (tv.tensor() >= 0 && ci.isOutput(t, tv.tensor()) && n == ci.origin(t)) tailIn = 0;
                             int[] consumers = tv.tensor() < 0 ? inputReaders(t) : ci.succs(t, tv.tensor());
                             for (int c : consumers)
-                                if (ci.canRun(t, c, n)) tailIn = Math.min(tailIn, ci.proc(t, c, n) + tailOf[t][c][n]);
+                                if (canRun(t, c, n)) tailIn = Math.min(tailIn, ci.proc(t, c, n) + tailOf[t][c][n]);
                             minTailIn = Math.min(minTailIn, tailIn == Long.MAX_VALUE ? 0 : tailIn);
                         }
                         for (int p : tv.sources()) {
@@ -716,7 +752,7 @@ final class ChocoModel {
             int L = ci.layerCount(t);
             for (int l = 0; l < L; l++) {
                 long mp = 0;
-                for (int n : ci.nodesFor(t, l)) mp = Math.max(mp, ci.proc(t, l, n));
+                for (int n : nodesFor(t, l)) mp = Math.max(mp, ci.proc(t, l, n));
                 work += mp;
                 // at most one transfer of each tensor into each node, plus the input's
                 work += (long) ci.nodeCount() * maxTransfer(t, l);
