@@ -55,6 +55,13 @@ public final class ChocoSolver implements Solver {
      */
     static final int LCG_MAX_CHOICES = 600;
 
+    /**
+     * Above this many placement choices {@code search = auto} runs the neighbourhood search on sub-models
+     * ({@link NeighbourhoodSearch}) instead of the whole model (the committed small instances have at most
+     * 168 choices, the medium ones 1064 and more).
+     */
+    static final int NEIGHBOURHOOD_THRESHOLD = 600;
+
     @Override
     public String name() { return "choco"; }
 
@@ -69,7 +76,7 @@ public final class ChocoSolver implements Solver {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.ofString("search", "auto", "auto | complete | lns-then-complete"),
+                ParamSpec.ofString("search", "auto", "auto | complete | lns-then-complete | neighbourhood (Choco on sub-models around the best schedule; auto uses it above " + NEIGHBOURHOOD_THRESHOLD + " placement choices)"),
                 ParamSpec.ofString("branching", "auto",
                         "auto (placement-first for makespan, dwd for total latency) | placement-first (dom/wdeg on placements, then smallest start) | dwd (Choco dom/wdeg on placements, then on times)"),
                 ParamSpec.ofBoolean("restarts", true, "Luby restarts in the complete search"),
@@ -79,6 +86,7 @@ public final class ChocoSolver implements Solver {
                 ParamSpec.ofString("placementOrder", "domwdeg", "placement-first: which placement to branch on: domwdeg | chs (conflict history)"),
                 ParamSpec.ofBoolean("pathBounds", true, "per-task heads and tails of each (layer, node) from the task alone"),
                 ParamSpec.ofString("secondWorker", "lns", "with workers >= 2, what the second job runs next to the complete search: lns | complete (the other branching)"),
+                ParamSpec.ofString("neighbourhoodTimes", "span", "neighbourhood search: which start times a step frees besides the freed tasks': span (every task overlapping the freed tasks' span) | freed (none: the others keep theirs) | alternate"),
                 ParamSpec.ofDouble("buildShare", 1.0 / 3, "share of a phase's time that building its model may take before the phase is given up"));
     }
 
@@ -87,8 +95,8 @@ public final class ChocoSolver implements Solver {
         long t0 = System.nanoTime();
         long deadline = options.deadlineNanos(t0);
         String search = options.params().getString("search", "auto");
-        if (!List.of("auto", "complete", "lns-then-complete").contains(search))
-            throw new IllegalArgumentException("params.search: expected auto, complete or lns-then-complete, got " + search);
+        if (!List.of("auto", "complete", "lns-then-complete", "neighbourhood").contains(search))
+            throw new IllegalArgumentException("params.search: expected auto, complete, lns-then-complete or neighbourhood, got " + search);
         String branching = options.params().getString("branching", "auto");
         if (!List.of("auto", "placement-first", "dwd").contains(branching))
             throw new IllegalArgumentException("params.branching: expected auto, placement-first or dwd, got " + branching);

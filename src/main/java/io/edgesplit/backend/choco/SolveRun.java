@@ -87,6 +87,12 @@ final class SolveRun {
         double share = Math.min(0.9, Math.max(0.0, options.params().getDouble("lnsShare", 0.5)));
         boolean lcg = options.params().getBoolean("lcg", true);
         long choices = ci.placementChoices();
+        if (search.equals("neighbourhood") || search.equals("auto") && choices > ChocoSolver.NEIGHBOURHOOD_THRESHOLD) {
+            // The whole model of a medium or large instance is too large to build and search in the limit:
+            // Choco on sub-models around the best schedule instead (docs/choco.md).
+            NeighbourhoodSearch.run(this, options, branching, deadline);
+            return;
+        }
         if (options.workers() > 1) {
             // Parallel: one phase for the whole time, a complete search next to the other jobs, all
             // sharing their best objective (docs/choco.md).
