@@ -1,7 +1,10 @@
 package io.edgesplit.backend.choco;
 
 import io.edgesplit.model.CompiledInstance;
+import io.edgesplit.schedule.DynamicPrescheduler;
+import io.edgesplit.schedule.MultiEndpointDag;
 import io.edgesplit.schedule.PriorityRule;
+import io.edgesplit.schedule.QueueEstimate;
 import io.edgesplit.schedule.ScheduleBuilder;
 import io.edgesplit.solution.Schedule;
 import io.edgesplit.solution.Status;
@@ -49,8 +52,8 @@ final class StartingSchedules {
         return ScheduleBuilder.build(ci, fastestNodes(ci));
     }
 
-    /** Other schedule-builder schedules: everything on the origin where allowed, and every layer on its
-     * fastest node in release order. */
+    /** Other schedules: everything on the origin where allowed, every layer on its fastest node in release
+     * order (both by the schedule builder), and every task on its best placement alone, prescheduled. */
     static List<Supplier<Schedule>> moreIncumbents(CompiledInstance ci) {
         int T = ci.taskCount();
         int[][] fastest = fastestNodes(ci);
@@ -59,7 +62,20 @@ final class StartingSchedules {
             local[t] = new int[ci.layerCount(t)];
             for (int l = 0; l < local[t].length; l++) local[t][l] = ci.canRun(t, l, ci.origin(t)) ? ci.origin(t) : fastest[t][l];
         }
-        return List.of(() -> ScheduleBuilder.build(ci, local), () -> ScheduleBuilder.build(ci, fastest, PriorityRule.taskOrder(releaseRank(ci))));
+        return List.of(() -> ScheduleBuilder.build(ci, local), () -> ScheduleBuilder.build(ci, fastest, PriorityRule.taskOrder(releaseRank(ci))),
+                () -> DynamicPrescheduler.run(ci, bestAlone(ci)).schedule());
+    }
+
+    /**
+     * Every task on its best placement when it runs alone (the multi-endpoint DAG with idle queues, which
+     * counts the transfers), a placement that the fastest-node ones miss when the network dominates.
+     */
+    static int[][] bestAlone(CompiledInstance ci) {
+        MultiEndpointDag dag = new MultiEndpointDag(ci);
+        QueueEstimate idle = QueueEstimate.idle(ci);
+        int[][] plan = new int[ci.taskCount()][];
+        for (int t = 0; t < plan.length; t++) plan[t] = dag.best(t, idle).placement();
+        return plan;
     }
 
     static int[][] fastestNodes(CompiledInstance ci) {
