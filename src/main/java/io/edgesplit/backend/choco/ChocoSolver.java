@@ -10,7 +10,7 @@ import io.edgesplit.solver.Solver;
 import java.util.List;
 
 /**
- * Exact backend {@code choco}: the constraint model of SPEC 1 in Choco Solver 5 (optional tasks on
+ * Exact backend {@code choco}: the constraint model of the problem (docs/model.md) in Choco Solver 5 (optional tasks on
  * capacity-1 cumulative resources, see {@link ChocoModel}), solved by branch and bound.
  *
  * <p>How a solve runs (details and measurements in {@code docs/choco.md}):
