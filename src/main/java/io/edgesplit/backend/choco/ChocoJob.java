@@ -33,11 +33,31 @@ final class ChocoJob {
         }
         ChocoModel cm;
         double buildShare = Math.min(1, Math.max(0, options.params().getDouble("buildShare", 1.0 / 3)));
+        boolean lcg = !lns && lcgWanted && run.lcgAllowed;
+        boolean redundant = options.params().getBoolean("redundant", true), pathBounds = options.params().getBoolean("pathBounds", true);
+        long buildBy = phaseStart + (long) (remaining * buildShare);
+        long rootLB = -1;
         try {
+            RootBounds root = null;
+            if (lcg && options.params().getBoolean("rootPresolve", true)) {
+                root = RootBounds.propagate(ci, incumbent, redundant, pathBounds, buildBy, () -> run.cancelled || over.get(), restriction);
+                if (root.infeasible()) {
+                    // Root propagation alone shows that no schedule beats the incumbent: a complete search
+                    // would end here too.
+                    phase.proven = !run.cancelled && !over.get();
+                    if (phase.proven && restriction == null) over.set(true);
+                    phase.setupNanos = System.nanoTime() - phaseStart;
+                    if (!phase.proven) phase.note = "time limit reached";
+                    return phase;
+                }
+            }
             // Building must leave time to search: by default at most a third of what this phase has.
-            cm = new ChocoModel(ci, incumbent, true, !lns && lcgWanted && run.lcgAllowed,
-                    options.params().getBoolean("redundant", true), options.params().getBoolean("pathBounds", true),
-                    phaseStart + (long) (remaining * buildShare), () -> run.cancelled || over.get(), restriction);
+            if (root != null) buildBy = Math.min(until, System.nanoTime() + (long) (remaining * buildShare));
+            cm = new ChocoModel(ci, incumbent, true, lcg, redundant, pathBounds, buildBy, () -> run.cancelled || over.get(), restriction);
+            if (root != null) {
+                root.postOn(cm);
+                if (restriction == null) rootLB = root.objectiveLB;
+            }
         } catch (ChocoModel.TooLarge e) {
             phase.note = e.getMessage() + "; returning the best schedule-builder / warm-start schedule";
             phase.setupNanos = System.nanoTime() - phaseStart;
@@ -58,7 +78,7 @@ final class ChocoJob {
         // The bound: the objective's lower bound after propagation at the root (read before each decision
         // taken there, so also after restarts). Under LNS the root holds a fragment of fixed variables, so
         // no bound is read there; nor in a sub-model.
-        long[] rootBound = {-1};
+        long[] rootBound = {rootLB};
         long[] adopted = {Long.MAX_VALUE};
         boolean lcgUsed = cm.model.getSettings().isLCG();
         long incumbentScaled = cm.scaledObjective(incumbent);
@@ -67,7 +87,10 @@ final class ChocoJob {
             public void beforeDownBranch(boolean left) {
                 if (phase.setupNanos == 0) {
                     phase.setupNanos = System.nanoTime() - phaseStart;
-                    cm.disarmWatchdog();
+                    // Under LCG the watchdog stays armed: a propagation after a decision can take seconds
+                    // there too (slow convergence on a tight cut), and only the watchdog ends it at the
+                    // deadline. Its failure has no reason, which matters only once the solve is cancelled.
+                    if (!lcgUsed) cm.disarmWatchdog();
                 }
                 // Another job's better schedule becomes this job's cut (posted by the propagation that
                 // follows), but only in a job without lazy clause generation: with LCG on, an objective
@@ -92,8 +115,14 @@ final class ChocoJob {
         solver.limitTime(Math.max(1, remaining / 1_000_000));
         solver.addStopCriterion(() -> run.cancelled || over.get() || System.nanoTime() > until);
         if (options.log()) solver.showShortStatistics();
-        while (!run.cancelled && solver.solve()) {
-            // each call finds the next, strictly better, solution (the objective cut tightens itself)
+        try {
+            while (!run.cancelled && solver.solve()) {
+                // each call finds the next, strictly better, solution (the objective cut tightens itself)
+            }
+        } catch (RuntimeException | AssertionError e) {
+            // a search interrupted by the armed watchdog (LCG) may fail in Choco's conflict analysis; once the
+            // solve is cancelled or another job has proven optimality, that does not matter
+            if (!run.cancelled && !over.get()) throw e;
         }
         if (phase.setupNanos == 0) phase.setupNanos = System.nanoTime() - phaseStart;
         // A cancelled solve may also end "without solution" because the Watchdog failed: never a proof.
