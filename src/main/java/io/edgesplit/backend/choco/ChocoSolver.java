@@ -13,37 +13,31 @@ import java.util.List;
  * Exact backend {@code choco}: the constraint model of the problem (docs/model.md) in Choco Solver 5 (optional tasks on
  * capacity-1 cumulative resources, see {@link ChocoModel}), solved by branch and bound.
  *
- * <p>How a solve runs (details and measurements in {@code docs/choco.md}):
+ * <p>How a solve runs (details and measurements in {@code docs/choco.md}); the parts by role:
  * <ol>
- *   <li>An incumbent first, in the calling thread: the warm start when the validator accepts it, else
- *   every layer on its fastest node ({@link ScheduleBuilder}); then, while they clearly fit in the time
- *   limit, everything on the origin and the fastest nodes in release order. It bounds the horizon, and a
- *   feasible answer always exists.</li>
- *   <li>The model (built and searched in a daemon worker thread) admits only schedules strictly better than
- *   the incumbent. If a complete search ends without being stopped, the best schedule found, or else the
- *   incumbent, is proven optimal.</li>
- *   <li>Search ({@code placement-first}, both objectives): placements first (dom/wdeg; value = the node
- *   with the shortest path of the task alone through it), then the smallest earliest start, assigned to
- *   it, then the private starts of unperformed optional tasks; last-conflict, Luby restarts, lazy clause
- *   generation ({@code lcg}) in complete searches. The incumbent's placement is a hint.</li>
- *   <li>{@code search = auto} on models with more than {@value #LNS_THRESHOLD} (layer, node) choices:
- *   complete search for 20% of the time (it proves the easy ones), propagation-guided LNS (without LCG)
- *   from the best schedule for {@code lnsShare} of it, then complete search again from the best schedule
- *   found. Smaller models get the complete search only.</li>
- *   <li>{@code workers} ≥ 2: one complete search (LCG) for the whole time next to an LNS job
- *   ({@code secondWorker}), each on its own model; the LNS job adopts the best objective found, the
- *   complete one only publishes (an outside cut under LCG gave wrong optima). {@code workers = 1} is
- *   deterministic when not stopped by the clock; more workers are not.</li>
+ *   <li>{@link StartingSchedules}: an incumbent first, in the calling thread (the warm start when the
+ *   validator accepts it, else schedule-builder schedules and every task on its best placement alone). It
+ *   bounds the horizons, and a feasible answer always exists.</li>
+ *   <li>{@link SolveRun}: the phases, run in a daemon worker thread. For the makespan one complete search
+ *   for the whole limit; for total latency complete / LNS / complete ({@code lnsShare}); above
+ *   {@value #NEIGHBOURHOOD_THRESHOLD} placement choices the {@link NeighbourhoodSearch} on sub-models
+ *   around the best schedule; {@code workers} ≥ 2 runs the {@link Portfolio}.</li>
+ *   <li>{@link ChocoJob}: one Choco run on a {@link ChocoModel} that admits only schedules strictly better
+ *   than the incumbent, searched as {@link SearchStrategies} says (placements first, then start times;
+ *   last-conflict, Luby restarts, lazy clause generation in complete searches, whose model starts from the
+ *   {@link RootBounds} of a propagation without it). A complete search that ends unstopped proves the best
+ *   schedule optimal.</li>
  *   <li>Deadline: the calling thread answers at the time limit whatever the worker does (model building
- *   and Choco's root propagation do not look at the clock); cancelling stops the worker within
- *   milliseconds (build checks, a stop criterion, a watchdog propagator).</li>
+ *   and Choco's propagation do not look at the clock); cancelling stops the worker within milliseconds
+ *   (build checks, a stop criterion, the {@link Watchdog} propagator).</li>
  * </ol>
- * Result: {@code OPTIMAL} when a complete search ends unstopped; otherwise {@code FEASIBLE} with the
- * objective's lower bound after root propagation (floored to whole ticks) and the anytime trace.
- * {@code INFEASIBLE} never occurs: the schedule builder makes a feasible schedule of every valid instance.
+ * Result: {@code OPTIMAL} when a complete search of the whole model ends unstopped; otherwise
+ * {@code FEASIBLE} with the objective's lower bound after root propagation (floored to whole ticks) and the
+ * anytime trace. {@code INFEASIBLE} never occurs: the schedule builder makes a feasible schedule of every
+ * valid instance.
  */
 public final class ChocoSolver implements Solver {
-    /** Above this many (layer, node) placement choices, {@code auto} starts with LNS. */
+    /** Above this many (layer, node) placement choices, {@code auto} on total latency runs LNS between two complete searches. */
     static final int LNS_THRESHOLD = 60;
 
     /**
