@@ -73,7 +73,7 @@ final class ChocoJob {
         }
         org.chocosolver.solver.Solver solver = cm.model.getSolver();
         SearchStrategies.configure(cm, incumbent, branching, options.params().getString("placementOrder", "domwdeg"), seed, lns,
-                options.params().getBoolean("restarts", true));
+                options.params().getBoolean("restarts", true), restriction != null && options.params().getBoolean("timeHints", true));
 
         // The bound: the objective's lower bound after propagation at the root (read before each decision
         // taken there, so also after restarts). Under LNS the root holds a fragment of fixed variables, so

@@ -33,7 +33,7 @@ final class SearchStrategies {
      * @param lns         LNS around {@code incumbent} instead of a complete search
      */
     static void configure(ChocoModel cm, Schedule incumbent, String branching, String placementOrder, long seed,
-                          boolean lns, boolean restarts) {
+                          boolean lns, boolean restarts, boolean timeHints) {
         CompiledInstance ci = cm.ci;
         org.chocosolver.solver.Solver solver = cm.model.getSolver();
         IntVar[] placement = cm.placementVars();
@@ -64,6 +64,19 @@ final class SearchStrategies {
         for (int t = 0; t < ci.taskCount(); t++)
             for (int l = 0; l < ci.layerCount(t); l++)
                 if (!cm.X[t][l].isInstantiated()) solver.addHint(cm.X[t][l], incumbent.node(t, l));
+        if (timeHints) {
+            // In a sub-model most tasks keep their placement: their incumbent start times are the hint too,
+            // so that the first descent rebuilds the incumbent around the freed tasks instead of list-
+            // scheduling every task anew by smallest start.
+            for (int t = 0; t < ci.taskCount(); t++) {
+                for (int l = 0; l < ci.layerCount(t); l++)
+                    if (!cm.S[t][l].isInstantiated()) solver.addHint(cm.S[t][l], (int) incumbent.start(t, l));
+                for (io.edgesplit.solution.Transfer tr : incumbent.transfers(t))
+                    for (ChocoModel.TransferVar tv : cm.transfers.get(t))
+                        if (tv.tensor() == tr.tensor() && tv.to() == tr.to() && !tv.start().isInstantiated())
+                            solver.addHint(tv.start(), (int) tr.start());
+            }
+        }
 
         if (lns) {
             IntVar[] decision = concat(placement, times);
