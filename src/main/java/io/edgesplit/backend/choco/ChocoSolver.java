@@ -82,7 +82,7 @@ public final class ChocoSolver implements Solver {
                 ParamSpec.ofString("secondWorker", "lns", "with workers >= 2, what the second job runs next to the complete search: lns | complete (the other branching)"),
                 ParamSpec.ofString("neighbourhoodTimes", "span", "neighbourhood search: which start times a step frees besides the freed tasks': span (every task overlapping the freed tasks' span) | freed (none: the others keep theirs) | alternate"),
                 ParamSpec.ofBoolean("rootPresolve", true, "with lazy clause generation: propagate the root without it first and start the LCG model from those bounds"),
-                ParamSpec.ofBoolean("timeHints", true, "neighbourhood search: the best schedule's start times as hints in each sub-model"),
+                ParamSpec.ofString("timeHints", "auto", "neighbourhood search: the best schedule's start times as hints in each sub-model: auto (total latency only) | on | off"),
                 ParamSpec.ofDouble("buildShare", 1.0 / 3, "share of a phase's time that building its model may take before the phase is given up"));
     }
 

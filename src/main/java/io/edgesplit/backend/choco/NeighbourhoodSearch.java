@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * release to latest completion) keep their start times too. The step admits only schedules strictly better
  * than the best one, so every solution it finds is an improvement of the whole problem (and goes through
  * the same {@link SolveRun#offer} as every other). A step that explores its neighbourhood completely doubles
- * the number of freed tasks; a step stopped by its time slice without improving halves it. Once every task
+ * the number of freed tasks; a step stopped by its time slice without improving halves it. For the
+ * makespan, a worst-first step frees every task that ends at the makespan. Once every task
  * would be freed, the step is the whole model, whose complete search can prove optimality.
  */
 final class NeighbourhoodSearch {
@@ -33,7 +34,7 @@ final class NeighbourhoodSearch {
         int T = ci.taskCount();
         Random rng = new Random(options.seed());
         long limit = until - run.t0;
-        long slice = Math.max(500_000_000L, Math.min(3_000_000_000L, limit / 20));
+        long base = Math.max(500_000_000L, Math.min(3_000_000_000L, limit / 20)), slice = base;
         int k = Math.min(T, 2);
         int steps = 0, improved = 0;
         boolean worstFirst = true;
@@ -69,11 +70,11 @@ final class NeighbourhoodSearch {
                         steps, k, T, fixAll ? "other times fixed" : "times free in their span", slice / 1e9, p.setupNanos / 1e9, p.improved ? "improved" : "no better", p.proven ? ", exhausted" : "",
                         run.best().objectiveTicks(ci));
             if (p.proven) k = Math.min(T, 2 * k);
-            else if (!p.improved) {
-                k = Math.max(1, k / 2);
-                // a step that could not even build and propagate its sub-model needs more time
-                if (p.setupNanos * 3 >= slice) slice = Math.min(limit / 3, 2 * slice);
-            }
+            else if (!p.improved) k = Math.max(1, k / 2);
+            // a slice pays for building and propagating the sub-model three times over: it doubles when the
+            // sub-model could not be built in it, grows after a slow setup (up to a quarter of the limit)
+            // and shrinks back after fast ones
+            slice = p.notBuilt ? Math.min(limit / 4, 2 * slice) : Math.max(base, Math.min(limit / 4, 3 * p.setupNanos));
         }
         run.note(String.format(Locale.ROOT, "neighbourhood search around the best schedule: %d steps, %d improving", steps, improved));
     }
@@ -99,6 +100,11 @@ final class NeighbourhoodSearch {
         } else first = rng.nextInt(T);
         Set<Integer> chosen = new LinkedHashSet<>();
         chosen.add(first);
+        if (worstFirst && ci.objective() == Objective.MAKESPAN) {
+            // the makespan drops only if every task that ends at it ends earlier: free all of them
+            long makespan = best.completion(ci, first);
+            for (int t = 0; t < T; t++) if (best.completion(ci, t) == makespan) chosen.add(t);
+        }
         List<Integer> order = new ArrayList<>();
         for (int t = 0; t < T; t++) order.add(t);
         Collections.shuffle(order, rng);

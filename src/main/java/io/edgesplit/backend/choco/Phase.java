@@ -9,6 +9,8 @@ final class Phase {
     String note;
     /** Model building and root propagation: from the phase's start to its first decision (or its end). */
     long setupNanos;
+    /** The model could not be built (or propagated) in the time this run had. */
+    boolean notBuilt;
     /** Whether this run found a better schedule. */
     boolean improved;
 }
