@@ -48,7 +48,7 @@ class ChocoSolverTest extends SolverContractTest {
     }
 
     /**
-     * SPEC 1.6: single-layer tasks from distinct devices forced onto one edge node, with ingress contention,
+     * Single-layer tasks from distinct devices forced onto one edge node, with ingress contention,
      * form a two-machine flow shop (machine 1 = the edge's ingress receiving each input, machine 2 = its
      * compute); the optimal makespan is Johnson's rule's, computed here independently.
      */
@@ -130,7 +130,8 @@ class ChocoSolverTest extends SolverContractTest {
         CompiledInstance ci = in.compile();
         List<Double> optima = new ArrayList<>();
         for (Map<String, Object> p : List.<Map<String, Object>>of(Map.of(), Map.of("search", "complete"),
-                Map.of("search", "lns-then-complete"), Map.of("branching", "dwd"), Map.of("lcg", false),
+                Map.of("search", "lns-then-complete"), Map.of("search", "neighbourhood"), Map.of("rootPresolve", false),
+                Map.of("branching", "dwd"), Map.of("lcg", false),
                 Map.of("pathBounds", false), Map.of("restarts", false, "redundant", false), Map.of("workers", 2),
                 Map.of("workers", 2, "secondWorker", "complete"))) {
             Map<String, Object> params = new java.util.HashMap<>(p);
@@ -142,5 +143,41 @@ class ChocoSolverTest extends SolverContractTest {
             optima.add(o.report().objectiveTicks());
         }
         assertEquals(1, optima.stream().distinct().count(), optima::toString);
+    }
+
+    @Test
+    void theNeighbourhoodSearchStrictlyImprovesAPoorWarmStartWithValidSchedules() {
+        // sub-models around the best schedule (as on medium instances), here forced on a 6-task instance
+        Instance in = TinyInstances.random(4, 6, 7, 5);
+        CompiledInstance ci = in.compile();
+        Schedule local = new LocalSolver().solve(ci, SolveOptions.defaults()).schedule();
+        Outcome o = CheckedSolve.run(new ChocoSolver(), ci, options().withTimeLimit(4).withWarmStart(local)
+                .withParams(Map.of("search", "neighbourhood")));
+        assertTrue(o.valid(), () -> o.report().summary());
+        assertTrue(o.report().objectiveTicks() < local.objectiveTicks(ci),
+                () -> o.report().objectiveTicks() + " does not improve the warm start " + local.objectiveTicks(ci));
+        for (int i = 1; i < o.trace().size(); i++)
+            assertTrue(o.trace().get(i).objectiveTicks() <= o.trace().get(i - 1).objectiveTicks(), "the incumbent never worsens");
+    }
+
+    @Test
+    void aSubModelKeepsTheIncumbentFeasibleAndItsFixedTimes() {
+        // the sub-model without the strict cut admits the incumbent itself: nothing the restriction fixes
+        // contradicts it (a wrong fixed start or a missing node would make this model fail at the root)
+        Instance in = TinyInstances.random(7, 5, 6, 4);
+        CompiledInstance ci = in.compile();
+        Schedule inc = StartingSchedules.initialIncumbent(ci, null);
+        for (long seed = 0; seed < 8; seed++) {
+            java.util.Random rng = new java.util.Random(seed);
+            List<Integer> freed = NeighbourhoodSearch.choose(ci, inc, 1 + (int) (seed % 3), seed % 2 == 0, rng);
+            ChocoModel.Restriction r = NeighbourhoodSearch.restriction(ci, inc, freed, rng, seed % 4 < 2);
+            ChocoModel cm = new ChocoModel(ci, inc, false, false, true, true, Long.MAX_VALUE, () -> false, r);
+            for (int t = 0; t < ci.taskCount(); t++)
+                for (int l = 0; l < ci.layerCount(t); l++) {
+                    cm.model.arithm(cm.X[t][l], "=", inc.node(t, l)).post();
+                    cm.model.arithm(cm.S[t][l], "=", (int) inc.start(t, l)).post();
+                }
+            assertTrue(cm.model.getSolver().solve(), "seed " + seed + ": the sub-model rejects the incumbent");
+        }
     }
 }
