@@ -1,0 +1,225 @@
+package io.edgesplit.backend.cpsat;
+
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CumulativeConstraint;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.IntervalVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.Literal;
+import io.edgesplit.model.CompiledInstance;
+import io.edgesplit.model.Contention;
+import io.edgesplit.model.Granularity;
+import io.edgesplit.model.Objective;
+import io.edgesplit.solution.Transfer;
+import io.edgesplit.solver.SolveOptions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The constraints and the objective of a cpsat model (see {@link CpSatSolver} and docs/cpsat.md). */
+abstract class CpSatConstraints extends CpSatSymmetry {
+    CpSatConstraints(CompiledInstance ci, SolveOptions options, int[][] fixedNode) { super(ci, options, fixedNode); }
+
+    void build() { build(Long.MAX_VALUE); }
+
+    /** Builds the model; throws {@link CpSatRun.OutOfTime} once {@code deadlineNanos} has passed (checked per task). */
+    void build(long deadlineNanos) {
+        TRUE = cp.trueLiteral();
+        int T = ci.taskCount();
+        if (ci.objective() == Objective.TOTAL_LATENCY) scaleWeights();
+        taskHorizon = new long[T];
+        Arrays.fill(taskHorizon, horizon);
+        long ub = upper == null ? -1 : cpObjective(upper);
+        if (upper != null)
+            for (int t = 0; t < T; t++) {
+                if (ci.objective() == Objective.MAKESPAN) taskHorizon[t] = Math.min(horizon, ub);
+                else if (scaledWeight[t] > 0) taskHorizon[t] = Math.min(horizon, ci.release(t) + ub / scaledWeight[t]);
+            }
+        s = new IntVar[T][];
+        e = new IntVar[T][];
+        x = new Literal[T][][];
+        items = new Item[T][][];
+        completion = new IntVar[T];
+        List<List<IntervalVar>> compute = new ArrayList<>(), ingress = new ArrayList<>();
+        for (int n = 0; n < N; n++) {
+            compute.add(new ArrayList<>());
+            ingress.add(new ArrayList<>());
+        }
+        LinearExprBuilder[] load = new LinearExprBuilder[N], inLoad = new LinearExprBuilder[N];
+        for (int n = 0; n < N; n++) {
+            load[n] = LinearExpr.newBuilder();
+            inLoad[n] = LinearExpr.newBuilder();
+        }
+        boolean cumulative = options.params().getBoolean("cumulative", false);
+        CumulativeConstraint cumul = cumulative ? cp.addCumulative(N) : null;
+        boolean ingressMode = ci.contention() == Contention.INGRESS;
+
+        for (int t = 0; t < T; t++) {
+            if (System.nanoTime() > deadlineNanos) throw new CpSatRun.OutOfTime();
+            int L = ci.layerCount(t);
+            s[t] = new IntVar[L];
+            e[t] = new IntVar[L];
+            x[t] = new Literal[L][N];
+            long release = ci.release(t);
+            for (int l = 0; l < L; l++) {
+                int[] nodes = nodes(t, l);
+                long lo = Long.MAX_VALUE;
+                for (int n : nodes) lo = Math.min(lo, Math.max(release, ci.availableAt(n)));
+                s[t][l] = cp.newIntVar(lo, taskHorizon[t], "s" + t + "_" + l);
+                e[t][l] = cp.newIntVar(lo, taskHorizon[t], "e" + t + "_" + l);
+                LinearExprBuilder dur = LinearExpr.newBuilder();
+                List<Literal> pres = new ArrayList<>();
+                for (int n : nodes) {
+                    long p = ci.proc(t, l, n);
+                    Literal xn = nodes.length == 1 ? TRUE : cp.newBoolVar("x" + t + "_" + l + "_" + n);
+                    x[t][l][n] = xn;
+                    pres.add(xn);
+                    if (nodes.length == 1) dur.add(p);
+                    else dur.addTerm((BoolVar) xn, p);
+                    if (p > 0) {
+                        compute.get(n).add(cp.newOptionalIntervalVar(s[t][l], LinearExpr.constant(p), e[t][l], xn, "c" + t + "_" + l + "_" + n));
+                        if (nodes.length == 1) load[n].add(p);
+                        else load[n].addTerm((BoolVar) xn, p);
+                    }
+                    if (ci.availableAt(n) > lo)
+                        cp.addGreaterOrEqual(s[t][l], ci.availableAt(n)).onlyEnforceIf(when(xn));
+                }
+                if (nodes.length > 1) cp.addExactlyOne(pres);
+                LinearExpr d = dur.build();
+                // The explicit duration (SPEC 5's measured tip): end = start + Σ proc·x.
+                cp.addEquality(LinearExpr.newBuilder().add(e[t][l]).addTerm(s[t][l], -1).build(), d);
+                if (cumul != null) {
+                    // CP-SAT intervals take at most one variable in their size: name the duration.
+                    long lo2 = Long.MAX_VALUE, hi2 = 0;
+                    for (int n : nodes) {
+                        lo2 = Math.min(lo2, ci.proc(t, l, n));
+                        hi2 = Math.max(hi2, ci.proc(t, l, n));
+                    }
+                    IntVar dv = cp.newIntVar(lo2, hi2, "d" + t + "_" + l);
+                    cp.addEquality(dv, d);
+                    cumul.addDemand(cp.newIntervalVar(s[t][l], dv, e[t][l], "m" + t + "_" + l), 1);
+                }
+                for (int pr : ci.preds(t, l)) cp.addGreaterOrEqual(s[t][l], e[t][pr]);
+                if (fixedStart != null && fixedStart[t] != null) cp.addEquality(s[t][l], fixedStart[t][l]);
+            }
+
+            // Transfer items, one per (tensor, destination).
+            items[t] = new Item[L + 1][N];
+            int origin = ci.origin(t);
+            for (int tensor = -1; tensor < L; tensor++) {
+                for (int q = 0; q < N; q++) {
+                    List<Literal> consumers = new ArrayList<>();
+                    if (tensor < 0) {
+                        if (q == origin) continue;
+                        for (int l = 0; l < L; l++) if (ci.readsInput(t, l) && x[t][l][q] != null) consumers.add(x[t][l][q]);
+                    } else {
+                        for (int v : ci.succs(t, tensor)) if (x[t][v][q] != null) consumers.add(x[t][v][q]);
+                        if (ci.isOutput(t, tensor) && q == origin) consumers.add(TRUE);
+                    }
+                    if (consumers.isEmpty()) continue;
+                    Item it = new Item(t, tensor, q, N);
+                    boolean anySource = false;
+                    double bytes = ci.tensorBytes(t, tensor);
+                    for (int p = 0; p < N; p++) {
+                        if (p == q) continue;
+                        Literal src = tensor < 0 ? (p == origin ? TRUE : null) : x[t][tensor][p];
+                        if (src == null) continue;
+                        anySource = true;
+                        it.d[p] = ci.transfer(bytes, p, q);
+                    }
+                    if (!anySource) continue;
+                    it.needed = or(consumers);
+                    LinearExprBuilder dur = LinearExpr.newBuilder();
+                    long ready = tensor < 0 ? release : 0;
+                    it.ts = cp.newIntVar(ready, taskHorizon[t], "ts" + t + "_" + tensor + "_" + q);
+                    it.te = cp.newIntVar(ready, taskHorizon[t], "te" + t + "_" + tensor + "_" + q);
+                    for (int p = 0; p < N; p++) {
+                        if (p == q) continue;
+                        Literal src = tensor < 0 ? (p == origin ? TRUE : null) : x[t][tensor][p];
+                        if (src == null) continue;
+                        Literal y = and(src, it.needed);
+                        it.y[p] = y;
+                        if (isTrue(y)) dur.add(it.d[p]);
+                        else dur.addTerm((BoolVar) y, it.d[p]);
+                        if (it.d[p] > 0 && ingressMode) {
+                            ingress.get(q).add(cp.newOptionalIntervalVar(it.ts, LinearExpr.constant(it.d[p]), it.te, y,
+                                    "tr" + t + "_" + tensor + "_" + p + "_" + q));
+                            if (isTrue(y)) inLoad[q].add(it.d[p]);
+                            else inLoad[q].addTerm((BoolVar) y, it.d[p]);
+                        }
+                    }
+                    cp.addEquality(LinearExpr.newBuilder().add(it.te).addTerm(it.ts, -1).build(), dur.build());
+                    if (tensor >= 0) cp.addGreaterOrEqual(it.ts, e[t][tensor]);
+                    items[t][tensor + 1][q] = it;
+                }
+            }
+            // Consumers wait for the transfer that brings their tensor (only when the producer is elsewhere).
+            for (int l = 0; l < L; l++) {
+                for (int q : nodes(t, l)) {
+                    if (ci.readsInput(t, l) && q != origin) {
+                        Item it = items[t][0][q];
+                        cp.addGreaterOrEqual(s[t][l], it.te).onlyEnforceIf(when(x[t][l][q]));
+                    }
+                    for (int u : ci.preds(t, l)) {
+                        Item it = items[t][u + 1][q];
+                        if (it == null) continue; // u always on q: the same-node precedence suffices
+                        List<Literal> en = new ArrayList<>(List.of(when(x[t][l][q])));
+                        if (x[t][u][q] != null) en.add(x[t][u][q].not());
+                        cp.addGreaterOrEqual(s[t][l], it.te).onlyEnforceIf(en.toArray(new Literal[0]));
+                    }
+                }
+                if (ci.granularity() == Granularity.SEGMENT && l > 0)
+                    for (int n = 0; n < N; n++)
+                        if (x[t][l - 1][n] != null && x[t][l][n] != null)
+                            cp.addEquality(s[t][l], e[t][l - 1]).onlyEnforceIf(when(x[t][l - 1][n], x[t][l][n]));
+            }
+            // Completion: the latest output end on the origin or return-transfer end.
+            completion[t] = cp.newIntVar(release, taskHorizon[t], "C" + t);
+            for (int u = 0; u < L; u++) {
+                if (!ci.isOutput(t, u)) continue;
+                cp.addGreaterOrEqual(completion[t], e[t][u]);
+                Item ret = items[t][u + 1][origin];
+                if (ret != null) {
+                    Literal onOrigin = x[t][u][origin];
+                    if (onOrigin == null) cp.addGreaterOrEqual(completion[t], ret.te);
+                    else cp.addGreaterOrEqual(completion[t], ret.te).onlyEnforceIf(onOrigin.not());
+                }
+            }
+        }
+        for (int n = 0; n < N; n++) {
+            if (compute.get(n).size() > 1) cp.addNoOverlap(compute.get(n));
+            if (ingress.get(n).size() > 1) cp.addNoOverlap(ingress.get(n));
+        }
+
+        if (ci.objective() == Objective.MAKESPAN) {
+            makespan = cp.newIntVar(0, ub >= 0 ? Math.min(horizon, ub) : horizon, "makespan");
+            for (int t = 0; t < T; t++) cp.addGreaterOrEqual(makespan, completion[t]);
+            if (options.params().getBoolean("loadCuts", false)) {
+                long minRelease = Long.MAX_VALUE;
+                for (int t = 0; t < T; t++) minRelease = Math.min(minRelease, ci.release(t));
+                for (int n = 0; n < N; n++) {
+                    // Everything on n starts at or after availableAt(n), never overlaps, and ends by the makespan.
+                    cp.addGreaterOrEqual(makespan, load[n].add(ci.availableAt(n)).build());
+                    if (ingressMode) cp.addGreaterOrEqual(makespan, inLoad[n].add(minRelease).build());
+                }
+            }
+            objective = makespan;
+            cp.minimize(makespan);
+        } else {
+            LinearExprBuilder obj = LinearExpr.newBuilder();
+            long offset = 0;
+            for (int t = 0; t < T; t++) {
+                obj.addTerm(completion[t], scaledWeight[t]);
+                offset += scaledWeight[t] * ci.release(t);
+            }
+            obj.add(-offset);
+            objective = obj.build();
+            cp.minimize(objective);
+        }
+        if (upper != null) cp.addLessOrEqual(objective, ub);
+        // Relabelling nodes would move fixed placements: symmetry breaking only on the free model.
+        if (options.params().getBoolean("symmetry", false) && fixedNode == null) breakSymmetry();
+    }
+}
