@@ -130,6 +130,13 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                         it.d[p] = ci.transfer(bytes, p, q);
                     }
                     if (!anySource) continue;
+                    boolean allZero = true;
+                    for (int p = 0; p < N; p++) allZero &= it.d[p] == 0;
+                    if (allZero) {
+                        it.implicit = true;
+                        items[t][tensor + 1][q] = it;
+                        continue;
+                    }
                     it.needed = or(consumers);
                     LinearExprBuilder dur = LinearExpr.newBuilder();
                     long ready = tensor < 0 ? release : 0;
@@ -160,11 +167,13 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                 for (int q : nodes(t, l)) {
                     if (ci.readsInput(t, l) && q != origin) {
                         Item it = items[t][0][q];
-                        cp.addGreaterOrEqual(s[t][l], it.te).onlyEnforceIf(when(x[t][l][q]));
+                        // An implicit input transfer arrives at release, and no layer starts before release.
+                        if (!it.implicit) cp.addGreaterOrEqual(s[t][l], it.te).onlyEnforceIf(when(x[t][l][q]));
                     }
                     for (int u : ci.preds(t, l)) {
                         Item it = items[t][u + 1][q];
-                        if (it == null) continue; // u always on q: the same-node precedence suffices
+                        // u always on q, or a zero-tick transfer: the precedence s ≥ e[u] suffices
+                        if (it == null || it.implicit) continue;
                         List<Literal> en = new ArrayList<>(List.of(when(x[t][l][q])));
                         if (x[t][u][q] != null) en.add(x[t][u][q].not());
                         cp.addGreaterOrEqual(s[t][l], it.te).onlyEnforceIf(en.toArray(new Literal[0]));
@@ -181,7 +190,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                 if (!ci.isOutput(t, u)) continue;
                 cp.addGreaterOrEqual(completion[t], e[t][u]);
                 Item ret = items[t][u + 1][origin];
-                if (ret != null) {
+                if (ret != null && !ret.implicit) {
                     Literal onOrigin = x[t][u][origin];
                     if (onOrigin == null) cp.addGreaterOrEqual(completion[t], ret.te);
                     else cp.addGreaterOrEqual(completion[t], ret.te).onlyEnforceIf(onOrigin.not());
@@ -196,12 +205,14 @@ abstract class CpSatConstraints extends CpSatSymmetry {
         if (ci.objective() == Objective.MAKESPAN) {
             makespan = cp.newIntVar(0, ub >= 0 ? Math.min(horizon, ub) : horizon, "makespan");
             for (int t = 0; t < T; t++) cp.addGreaterOrEqual(makespan, completion[t]);
-            if (options.params().getBoolean("loadCuts", false)) {
+            if (options.params().getBoolean("loadCuts", true)) {
                 long minRelease = Long.MAX_VALUE;
                 for (int t = 0; t < T; t++) minRelease = Math.min(minRelease, ci.release(t));
                 for (int n = 0; n < N; n++) {
-                    // Everything on n starts at or after availableAt(n), never overlaps, and ends by the makespan.
-                    cp.addGreaterOrEqual(makespan, load[n].add(ci.availableAt(n)).build());
+                    // Everything on n starts at or after availableAt(n) and the earliest release, never
+                    // overlaps, and ends by the makespan. CP-SAT's LP has no such energy reasoning by itself:
+                    // without these cuts it proved 44 on Brandimarte Mk07 (optimum 139), with them 139 in 3 s.
+                    cp.addGreaterOrEqual(makespan, load[n].add(Math.max(ci.availableAt(n), minRelease)).build());
                     if (ingressMode) cp.addGreaterOrEqual(makespan, inLoad[n].add(minRelease).build());
                 }
             }

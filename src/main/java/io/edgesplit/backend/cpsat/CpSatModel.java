@@ -49,6 +49,7 @@ final class CpSatModel extends CpSatConstraints {
             for (Item[] byTensor : items[t])
                 for (Item it : byTensor) {
                     if (it == null) continue;
+                    if (it.implicit) continue;
                     Transfer tr = given.get(((long) it.tensor + 1) * N + it.q);
                     long ready = it.tensor < 0 ? ci.release(t) : ws.end(ci, t, it.tensor);
                     long start = tr == null ? ready : tr.start();
@@ -96,6 +97,11 @@ final class CpSatModel extends CpSatConstraints {
             for (Item[] byTensor : items[t])
                 for (Item it : byTensor) {
                     if (it == null) continue;
+                    if (it.implicit) {
+                        Transfer tr = implicitTransfer(t, it, node[t], start[t]);
+                        if (tr != null) tl.add(tr);
+                        continue;
+                    }
                     for (int p = 0; p < N; p++)
                         if (it.y[p] != null && (isTrue(it.y[p]) || solver.booleanValue(it.y[p])))
                             tl.add(new Transfer(it.tensor, p, it.q, solver.value(it.ts)));
@@ -103,5 +109,21 @@ final class CpSatModel extends CpSatConstraints {
             trs.add(tl);
         }
         return new Schedule(node, start, trs);
+    }
+
+    /** A zero-tick item's transfer when the placement needs it: from the producer's node, as it ends. */
+    private Transfer implicitTransfer(int t, Item it, int[] node, long[] start) {
+        int p = it.tensor < 0 ? ci.origin(t) : node[it.tensor];
+        if (p == it.q) return null;
+        boolean needed = false;
+        if (it.tensor < 0) {
+            for (int l = 0; l < node.length && !needed; l++) needed = ci.readsInput(t, l) && node[l] == it.q;
+        } else {
+            for (int v : ci.succs(t, it.tensor)) needed |= node[v] == it.q;
+            needed |= ci.isOutput(t, it.tensor) && it.q == ci.origin(t);
+        }
+        if (!needed) return null;
+        long at = it.tensor < 0 ? ci.release(t) : start[it.tensor] + ci.proc(t, it.tensor, p);
+        return new Transfer(it.tensor, p, it.q, at);
     }
 }

@@ -81,7 +81,8 @@ public final class CpSatSolver implements Solver {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.ofBoolean("loadCuts", false, "per-node load cuts (makespan): availableAt + Σ proc·x ≤ makespan, likewise for ingress"),
+                ParamSpec.ofBoolean("loadCuts", true, "per-node load cuts (makespan): availableAt + Σ proc·x ≤ makespan, likewise for ingress; "
+                        + "what lets CP-SAT prove the Brandimarte FJSP optima (docs/cpsat.md)"),
                 ParamSpec.ofBoolean("cumulative", false, "redundant cumulative over all layers with capacity = node count"),
                 ParamSpec.ofBoolean("symmetry", false, "symmetry breaking among identical nodes (same times, links, eligibility; no origin)"),
                 ParamSpec.ofBoolean("deterministic", false, "with several workers, use CP-SAT's interleaved search: same seed and workers, same answer, "

@@ -27,6 +27,15 @@ abstract class CpSatVariables {
         final Literal[] y;      // per source node, or null where impossible
         final long[] d;         // duration per source node
         Literal needed;         // some consumer of the tensor is on q (constant true for a return)
+        /**
+         * Every possible source sends it in zero ticks: then it is no variable at all. A zero-tick transfer
+         * occupies nothing (docs/model.md) and starts when its producer ends, so it delays nobody beyond the
+         * producer's end, which every consumer and the completion wait for anyway; the schedule still lists
+         * it (the validator requires it), read off the placement ({@link CpSatModel#extract}). FJSP imports
+         * have only such transfers; with the literals and delays they brought (hundreds of reified
+         * constraints on Mk02) CP-SAT proved far less (docs/cpsat.md, "Brandimarte").
+         */
+        boolean implicit;
 
         Item(int t, int tensor, int q, int n) {
             this.t = t;
