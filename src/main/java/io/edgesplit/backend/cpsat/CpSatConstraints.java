@@ -24,7 +24,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
 
     void build() { build(Long.MAX_VALUE); }
 
-    /** Builds the model; throws {@link CpSatRun.OutOfTime} once {@code deadlineNanos} has passed (checked per task). */
+    /** Builds the model; throws {@link CpSatRun.OutOfTime} once {@code deadlineNanos} has passed (checked per layer and tensor). */
     void build(long deadlineNanos) {
         TRUE = cp.trueLiteral();
         int T = ci.taskCount();
@@ -57,6 +57,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
         boolean ingressMode = ci.contention() == Contention.INGRESS;
 
         for (int t = 0; t < T; t++) {
+            if (modelled != null && !modelled[t]) continue;
             if (System.nanoTime() > deadlineNanos) throw new CpSatRun.OutOfTime();
             int L = ci.layerCount(t);
             s[t] = new IntVar[L];
@@ -64,6 +65,9 @@ abstract class CpSatConstraints extends CpSatSymmetry {
             x[t] = new Literal[L][N];
             long release = ci.release(t);
             for (int l = 0; l < L; l++) {
+                // Checked per layer and per tensor, not only per task: a task of a large model takes long enough
+                // to build (under load) that a per-task check overran the limit by up to 0.6 s.
+                if (System.nanoTime() > deadlineNanos) throw new CpSatRun.OutOfTime();
                 int[] nodes = nodes(t, l);
                 long lo = Long.MAX_VALUE;
                 for (int n : nodes) lo = Math.min(lo, Math.max(release, ci.availableAt(n)));
@@ -102,13 +106,13 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                     cumul.addDemand(cp.newIntervalVar(s[t][l], dv, e[t][l], "m" + t + "_" + l), 1);
                 }
                 for (int pr : ci.preds(t, l)) cp.addGreaterOrEqual(s[t][l], e[t][pr]);
-                if (fixedStart != null && fixedStart[t] != null) cp.addEquality(s[t][l], fixedStart[t][l]);
             }
 
             // Transfer items, one per (tensor, destination).
             items[t] = new Item[L + 1][N];
             int origin = ci.origin(t);
             for (int tensor = -1; tensor < L; tensor++) {
+                if (System.nanoTime() > deadlineNanos) throw new CpSatRun.OutOfTime();
                 for (int q = 0; q < N; q++) {
                     List<Literal> consumers = new ArrayList<>();
                     if (tensor < 0) {
@@ -197,6 +201,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                 }
             }
         }
+        if (modelled != null) addFrozen(compute, ingress, ingressMode);
         for (int n = 0; n < N; n++) {
             if (compute.get(n).size() > 1) cp.addNoOverlap(compute.get(n));
             if (ingress.get(n).size() > 1) cp.addNoOverlap(ingress.get(n));
@@ -204,7 +209,9 @@ abstract class CpSatConstraints extends CpSatSymmetry {
 
         if (ci.objective() == Objective.MAKESPAN) {
             makespan = cp.newIntVar(0, ub >= 0 ? Math.min(horizon, ub) : horizon, "makespan");
-            for (int t = 0; t < T; t++) cp.addGreaterOrEqual(makespan, completion[t]);
+            for (int t = 0; t < T; t++)
+                if (completion[t] != null) cp.addGreaterOrEqual(makespan, completion[t]);
+                else cp.addGreaterOrEqual(makespan, frozen.completion(ci, t));
             if (options.params().getBoolean("loadCuts", true)) {
                 long minRelease = Long.MAX_VALUE;
                 for (int t = 0; t < T; t++) minRelease = Math.min(minRelease, ci.release(t));
@@ -222,7 +229,8 @@ abstract class CpSatConstraints extends CpSatSymmetry {
             LinearExprBuilder obj = LinearExpr.newBuilder();
             long offset = 0;
             for (int t = 0; t < T; t++) {
-                obj.addTerm(completion[t], scaledWeight[t]);
+                if (completion[t] != null) obj.addTerm(completion[t], scaledWeight[t]);
+                else offset -= scaledWeight[t] * frozen.completion(ci, t);
                 offset += scaledWeight[t] * ci.release(t);
             }
             obj.add(-offset);
@@ -232,5 +240,36 @@ abstract class CpSatConstraints extends CpSatSymmetry {
         if (upper != null) cp.addLessOrEqual(objective, ub);
         // Relabelling nodes would move fixed placements: symmetry breaking only on the free model.
         if (options.params().getBoolean("symmetry", false) && fixedNode == null) breakSymmetry();
+    }
+
+    /**
+     * The tasks that are not modelled, as fixed intervals where a modelled activity could meet them: their
+     * positive-duration layers on the nodes a modelled layer may use, and their positive-duration transfers
+     * into those nodes and into the modelled tasks' origins (where returns arrive), all ending after the
+     * earliest modelled release (nothing modelled starts before it).
+     */
+    private void addFrozen(List<List<IntervalVar>> compute, List<List<IntervalVar>> ingress, boolean ingressMode) {
+        boolean[] used = new boolean[N];
+        long lo = Long.MAX_VALUE;
+        for (int t = 0; t < ci.taskCount(); t++) {
+            if (!modelled[t]) continue;
+            lo = Math.min(lo, ci.release(t));
+            used[ci.origin(t)] = true;
+            for (int l = 0; l < ci.layerCount(t); l++) for (int n : nodes(t, l)) used[n] = true;
+        }
+        for (int t = 0; t < ci.taskCount(); t++) {
+            if (modelled[t]) continue;
+            for (int l = 0; l < ci.layerCount(t); l++) {
+                int n = frozen.node(t, l);
+                long p = ci.proc(t, l, n), st = frozen.start(t, l);
+                if (p > 0 && used[n] && st + p > lo) compute.get(n).add(cp.newFixedInterval(st, p, "f" + t + "_" + l));
+            }
+            if (!ingressMode) continue;
+            for (Transfer tr : frozen.transfers(t)) {
+                long d = ci.transfer(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to());
+                if (d > 0 && used[tr.to()] && tr.start() + d > lo)
+                    ingress.get(tr.to()).add(cp.newFixedInterval(tr.start(), d, "ft" + t + "_" + tr.tensor() + "_" + tr.to()));
+            }
+        }
     }
 }

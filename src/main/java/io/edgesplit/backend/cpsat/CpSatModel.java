@@ -26,7 +26,7 @@ final class CpSatModel extends CpSatConstraints {
         Schedule ws = relabel(ws0);
         Map<Literal, Boolean> val = new IdentityHashMap<>();
         for (int t = 0; t < ci.taskCount(); t++)
-            for (int l = 0; l < ci.layerCount(t); l++) {
+            for (int l = 0; s[t] != null && l < ci.layerCount(t); l++) {
                 cp.addHint(s[t][l], ws.start(t, l));
                 cp.addHint(e[t][l], ws.end(ci, t, l));
                 for (int n = 0; n < N; n++) {
@@ -44,6 +44,7 @@ final class CpSatModel extends CpSatConstraints {
             cp.addHint(d.var(), v);
         }
         for (int t = 0; t < ci.taskCount(); t++) {
+            if (s[t] == null) continue; // not modelled
             Map<Long, Transfer> given = new HashMap<>();
             for (Transfer tr : ws.transfers(t)) given.put(((long) tr.tensor() + 1) * N + tr.to(), tr);
             for (Item[] byTensor : items[t])
@@ -85,6 +86,16 @@ final class CpSatModel extends CpSatConstraints {
         List<List<Transfer>> trs = new ArrayList<>();
         for (int t = 0; t < T; t++) {
             int L = ci.layerCount(t);
+            if (s[t] == null) { // not modelled: as frozen
+                node[t] = new int[L];
+                start[t] = new long[L];
+                for (int l = 0; l < L; l++) {
+                    node[t][l] = frozen.node(t, l);
+                    start[t][l] = frozen.start(t, l);
+                }
+                trs.add(new ArrayList<>(frozen.transfers(t)));
+                continue;
+            }
             node[t] = new int[L];
             start[t] = new long[L];
             for (int l = 0; l < L; l++) {

@@ -113,8 +113,10 @@ public final class CpSatSolver implements Solver {
         CpSatModel m = new CpSatModel(ci, options);
         // A warm start bounds the objective and the time domains (sound: see Model.boundBy).
         if (options.warmStart() != null) m.boundBy(options.warmStart());
+        long deadline = options.deadlineNanos(t0);
+        long buildStart = System.nanoTime();
         try {
-            m.build(options.deadlineNanos(t0));
+            m.build(deadline);
         } catch (CpSatRun.OutOfTime e) {
             double wall = (System.nanoTime() - t0) / 1e9;
             String note = "workers=" + options.workers() + "; the limit ended while building the model";
@@ -125,8 +127,10 @@ public final class CpSatSolver implements Solver {
                     note + ": returning the warm start");
         }
         List<TracePoint> trace = Collections.synchronizedList(new ArrayList<>());
-        CpSatRun.Run r = CpSatRun.run(m, options, options.timeLimitSeconds() - (System.nanoTime() - t0) / 1e9, options.warmStart(),
-                (obj, b) -> trace.add(new TracePoint((System.nanoTime() - t0) / 1e9, obj, b)));
+        double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+        long stop = CpSatRun.stopBy(deadline, buildSeconds);
+        CpSatRun.Run r = CpSatRun.run(m, options, stop, options.warmStart(),
+                (obj, b) -> trace.add(new TracePoint((System.nanoTime() - t0) / 1e9, obj, b)), buildSeconds > 1);
         double wall = (System.nanoTime() - t0) / 1e9;
         Status status = switch (r.status()) {
             case OPTIMAL -> m.exactWeights ? Status.OPTIMAL : Status.FEASIBLE;
