@@ -92,7 +92,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                 }
                 if (nodes.length > 1) cp.addExactlyOne(pres);
                 LinearExpr d = dur.build();
-                // The explicit duration (SPEC 5's measured tip): end = start + Σ proc·x.
+                // The explicit duration (measured in docs/cpsat.md): end = start + Σ proc·x.
                 cp.addEquality(LinearExpr.newBuilder().add(e[t][l]).addTerm(s[t][l], -1).build(), d);
                 if (cumul != null) {
                     // CP-SAT intervals take at most one variable in their size: name the duration.

@@ -82,14 +82,14 @@ final class CpSatRun {
         if (options.log()) {
             p.setLogSearchProgress(true);
             p.setLogToStdout(false);
-            // Only the log callback (never with a best-bound callback: that combination crashes, SPEC 5).
+            // Only the log callback (never with a best-bound callback: that combination crashes, docs/cpsat.md).
             solver.setLogCallback(System.err::println);
         }
         // Kept in a local that is used after solve(): the native side holds only a weak reference.
         CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() {
-                // The callback's own objectiveValue(): the solver's crashes the JVM inside a callback (SPEC 5).
+                // The callback's own objectiveValue(): the solver's crashes the JVM inside a callback (docs/cpsat.md).
                 onSolution.accept(m.ticks(objectiveValue()), m.boundTicks(bestObjectiveBound()));
             }
         };

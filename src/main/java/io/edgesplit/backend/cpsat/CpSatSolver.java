@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Exact backend {@code cpsat}: the whole of SPEC 1 as one Google OR-Tools CP-SAT model, on the same
+ * Exact backend {@code cpsat}: the whole problem of docs/model.md as one Google OR-Tools CP-SAT model, on the same
  * integer ticks as {@link CompiledInstance}, so a proven optimum is an optimum of the validator's problem.
  *
  * <h2>The model (a flexible job shop with transfer intervals)</h2>
@@ -25,12 +25,12 @@ import java.util.List;
  *   <li><b>Placement.</b> Per layer a start and an end variable and, per node it can run on, a presence
  *   literal {@code x[n]} (exactly one is true) with an optional interval of the fixed size {@code proc(n)}
  *   sharing that start and end. The duration is also stated explicitly, {@code end = start + Σ proc(n)·x[n]},
- *   which propagates far better than the alternatives alone (SPEC 5). {@code x[n]} forces
+ *   which propagates far better than the alternatives alone (docs/cpsat.md). {@code x[n]} forces
  *   {@code start ≥ availableAt(n)}.</li>
  *   <li><b>Compute.</b> One no-overlap per node over the optional intervals of positive size (a zero-tick
- *   layer occupies nothing, SPEC 1.4).</li>
+ *   layer occupies nothing, docs/model.md).</li>
  *   <li><b>Transfers.</b> One transfer item per (tensor, destination q), not per DAG edge: a tensor read by
- *   two layers on the same other node is sent once (SPEC 1.3). Its "needed on q" literal is the OR of its
+ *   two layers on the same other node is sent once (docs/model.md). Its "needed on q" literal is the OR of its
  *   consumers' {@code x[q]} (for a return transfer: true); per possible source {@code p ≠ q} a literal
  *   {@code y[p] = x_producer[p] ∧ needed} with an optional interval of the fixed size
  *   {@code transfer(bytes, p, q)} on q's ingress no-overlap (contention {@code ingress}; with
@@ -48,10 +48,18 @@ import java.util.List;
  * Warm start: by default a hint of every variable; on instances with more than
  * {@value #NEIGHBOURHOOD_THRESHOLD} placement choices, where presolving the whole model outlasts the limit,
  * a neighbourhood search around it instead ({@link NeighbourhoodSearch}).
- * Redundant constraints (each a parameter, off by default because none measured better here, see
- * {@code docs/cpsat.md}): per-node load cuts for the makespan, a cumulative over all layers with capacity =
- * node count, and symmetry breaking among identical nodes. Horizon: everything done one after another after the latest release/availableAt, which every
- * placement can meet, so no solution is cut off.
+ * Redundant constraints, each a parameter: per-node load cuts for the makespan (on by default: without
+ * them CP-SAT's bound on Brandimarte's Mk07 stayed at 44 against the optimum 139), a cumulative over all
+ * layers with capacity = node count and symmetry breaking among identical nodes (off: neither measured
+ * better, docs/cpsat.md). A transfer that takes zero ticks from every possible source gets no variables.
+ * Horizon: everything done one after another after the latest release/availableAt, which every placement
+ * can meet, so no solution is cut off. Time: the limit covers building the model and presolve
+ * ({@link CpSatRun}).
+ *
+ * <p>The package, one role per file: this entry point and its parameters; {@link CpSatRun} (one CP-SAT run,
+ * its parameters, the timer that stops it); {@link NeighbourhoodSearch}; the model in layers,
+ * {@link CpSatVariables} → {@link CpSatSymmetry} → {@link CpSatConstraints} → {@link CpSatModel} (hints and
+ * the schedule of a solution).
  */
 public final class CpSatSolver implements Solver {
     /** With more (layer, node) placement choices than this, {@code warmStartMode = auto} uses the neighbourhood search. */
