@@ -246,7 +246,10 @@ abstract class CpSatConstraints extends CpSatSymmetry {
      * The tasks that are not modelled, as fixed intervals where a modelled activity could meet them: their
      * positive-duration layers on the nodes a modelled layer may use, and their positive-duration transfers
      * into those nodes and into the modelled tasks' origins (where returns arrive), all ending after the
-     * earliest modelled release (nothing modelled starts before it).
+     * earliest modelled release (nothing modelled starts before it). Per node, touching or overlapping ones
+     * are merged into one block, which excludes exactly the same starts: a segment of back-to-back layers, or
+     * a server's queue, becomes one interval (20,000 frozen intervals on the 1000-task instance kept CP-SAT
+     * in presolve for a whole step).
      */
     private void addFrozen(List<List<IntervalVar>> compute, List<List<IntervalVar>> ingress, boolean ingressMode) {
         boolean[] used = new boolean[N];
@@ -257,19 +260,40 @@ abstract class CpSatConstraints extends CpSatSymmetry {
             used[ci.origin(t)] = true;
             for (int l = 0; l < ci.layerCount(t); l++) for (int n : nodes(t, l)) used[n] = true;
         }
+        List<List<long[]>> busy = new ArrayList<>(), arriving = new ArrayList<>();
+        for (int n = 0; n < N; n++) {
+            busy.add(new ArrayList<>());
+            arriving.add(new ArrayList<>());
+        }
         for (int t = 0; t < ci.taskCount(); t++) {
             if (modelled[t]) continue;
             for (int l = 0; l < ci.layerCount(t); l++) {
                 int n = frozen.node(t, l);
                 long p = ci.proc(t, l, n), st = frozen.start(t, l);
-                if (p > 0 && used[n] && st + p > lo) compute.get(n).add(cp.newFixedInterval(st, p, "f" + t + "_" + l));
+                if (p > 0 && used[n] && st + p > lo) busy.get(n).add(new long[]{st, st + p});
             }
             if (!ingressMode) continue;
             for (Transfer tr : frozen.transfers(t)) {
                 long d = ci.transfer(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to());
-                if (d > 0 && used[tr.to()] && tr.start() + d > lo)
-                    ingress.get(tr.to()).add(cp.newFixedInterval(tr.start(), d, "ft" + t + "_" + tr.tensor() + "_" + tr.to()));
+                if (d > 0 && used[tr.to()] && tr.start() + d > lo) arriving.get(tr.to()).add(new long[]{tr.start(), tr.start() + d});
             }
         }
+        for (int n = 0; n < N; n++) {
+            for (long[] b : merged(busy.get(n))) compute.get(n).add(cp.newFixedInterval(b[0], b[1] - b[0], "f" + n + "_" + b[0]));
+            for (long[] b : merged(arriving.get(n))) ingress.get(n).add(cp.newFixedInterval(b[0], b[1] - b[0], "fi" + n + "_" + b[0]));
+        }
+    }
+
+    /** [start, end) blocks, sorted, with touching or overlapping ones merged. */
+    private static List<long[]> merged(List<long[]> blocks) {
+        blocks.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<long[]> out = new ArrayList<>();
+        for (long[] b : blocks) {
+            if (!out.isEmpty() && out.get(out.size() - 1)[1] >= b[0]) {
+                long[] last = out.get(out.size() - 1);
+                last[1] = Math.max(last[1], b[1]);
+            } else out.add(new long[]{b[0], b[1]});
+        }
+        return out;
     }
 }

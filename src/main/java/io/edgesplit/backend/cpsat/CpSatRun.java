@@ -53,13 +53,18 @@ final class CpSatRun {
      * at {@code endNanos}. With less than 10 ms left it does not start CP-SAT at all (status UNKNOWN).
      */
     static Run run(CpSatModel m, SolveOptions options, long endNanos, Schedule hint, OnSolution onSolution) {
-        return run(m, options, endNanos, hint, onSolution, false);
+        return run(m, options, endNanos, Double.POSITIVE_INFINITY, hint, onSolution, false);
     }
 
-    /** As above; {@code lightPresolve}: no symmetry detection and no probing (see below). */
-    static Run run(CpSatModel m, SolveOptions options, long endNanos, Schedule hint, OnSolution onSolution, boolean lightPresolve) {
+    /**
+     * As above, for at most {@code maxSeconds} from the moment CP-SAT starts (after the hint, which takes a
+     * while on big models); {@code lightPresolve}: no symmetry detection and no probing (see below).
+     */
+    static Run run(CpSatModel m, SolveOptions options, long endNanos, double maxSeconds, Schedule hint, OnSolution onSolution,
+                   boolean lightPresolve) {
         long start = System.nanoTime();
         if (hint != null) m.hint(hint);
+        endNanos = Math.min(endNanos, System.nanoTime() + (long) Math.min(maxSeconds * 1e9, Long.MAX_VALUE / 4));
         double seconds = (endNanos - System.nanoTime()) / 1e9;
         if (seconds < 0.01) return new Run(CpSolverStatus.UNKNOWN, null, null, (System.nanoTime() - start) / 1e9);
         CpSolver solver = new CpSolver();

@@ -137,7 +137,7 @@ public final class CpSatSolver implements Solver {
         List<TracePoint> trace = Collections.synchronizedList(new ArrayList<>());
         double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
         long stop = CpSatRun.stopBy(deadline, buildSeconds);
-        CpSatRun.Run r = CpSatRun.run(m, options, stop, options.warmStart(),
+        CpSatRun.Run r = CpSatRun.run(m, options, stop, Double.POSITIVE_INFINITY, options.warmStart(),
                 (obj, b) -> trace.add(new TracePoint((System.nanoTime() - t0) / 1e9, obj, b)), buildSeconds > 1);
         double wall = (System.nanoTime() - t0) / 1e9;
         Status status = switch (r.status()) {

@@ -39,7 +39,7 @@ import java.util.Random;
  * bound, which cuts off no optimum), and only that step can prove optimality or give a bound.
  */
 final class NeighbourhoodSearch {
-    static final int EXTRA_NODES = 2;
+    static final int EXTRA_NODES = 1;
     /** Above this many layers, the first step is not the whole-instance timing problem. */
     static final int TIMING_STEP_LAYERS = 4000;
     /** Modelled layers per step: first, smallest and largest cap. */
@@ -101,12 +101,12 @@ final class NeighbourhoodSearch {
             }
             weights = CpSatRun.weightNote(m);
             if ((deadline - System.nanoTime()) / 1e9 <= 0.05) break;
-            long stop = CpSatRun.stopBy(deadline, (System.nanoTime() - buildStart) / 1e9);
-            if (!whole) stop = Math.min(stop, System.nanoTime() + (long) ((k == 0 ? slice : stepSlice) * 1e9));
-            CpSatRun.Run r = CpSatRun.run(m, options, stop, best,
+            double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+            long stop = CpSatRun.stopBy(deadline, buildSeconds);
+            CpSatRun.Run r = CpSatRun.run(m, options, stop, whole ? Double.POSITIVE_INFINITY : k == 0 ? slice : stepSlice, best,
                     (obj, b) -> {
                         if (obj <= bestObj) trace.add(new TracePoint((System.nanoTime() - t0) / 1e9, obj, whole ? b : null));
-                    });
+                    }, false);
             steps++;
             largest = Math.max(largest, Math.min(k, T));
             if (k > 0 && !whole) largestModelled = Math.max(largestModelled, modelledLayers);
@@ -123,8 +123,9 @@ final class NeighbourhoodSearch {
                 break;
             }
             if (options.log())
-                System.err.printf(Locale.ROOT, "neighbourhood step %d: %d of %d tasks free, %d layers modelled, %.2f s: %s, best %.0f at %.2f s%n",
-                        steps, Math.min(k, T), T, modelledLayers, r.wallSeconds(), r.status(), bestObj, (System.nanoTime() - t0) / 1e9);
+                System.err.printf(Locale.ROOT, "neighbourhood step %d: %d of %d tasks free, %d layers modelled, built in %.2f s, "
+                                + "hint and CP-SAT %.2f s: %s, best %.0f at %.2f s%n",
+                        steps, Math.min(k, T), T, modelledLayers, buildSeconds, r.wallSeconds(), r.status(), bestObj, (System.nanoTime() - t0) / 1e9);
             if (r.status() == CpSolverStatus.OPTIMAL) {
                 if (k > 0) cap = Math.min(CAP_MAX, cap * 3 / 2);
                 k = Math.min(maxK, Math.max(1, 2 * k));
