@@ -95,7 +95,7 @@ final class NeighbourhoodSearch {
             m.boundBy(best);
             long buildStart = System.nanoTime();
             try {
-                m.build(deadline);
+                m.build(CpSatRun.buildBy(deadline, options.timeLimitSeconds()));
             } catch (CpSatRun.OutOfTime e) {
                 break;
             }
