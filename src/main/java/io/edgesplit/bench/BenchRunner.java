@@ -78,11 +78,15 @@ public final class BenchRunner {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\"): " + e.getMessage());
             }
-            if (c.warmStartFrom() != null) {
-                Solver from = registry.find(c.warmStartFrom()).orElse(null);
-                if (from == null)
-                    throw new IllegalArgumentException("suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\"): warmStartFrom \""
-                            + c.warmStartFrom() + "\" is not a registered backend; registered: " + String.join(", ", registry.names()));
+            if (c.warmStarted()) {
+                List<Solver> from = new ArrayList<>();
+                for (String f : c.warmStartFrom()) {
+                    Solver fs = registry.find(f).orElse(null);
+                    if (fs == null)
+                        throw new IllegalArgumentException("suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\"): warmStartFrom \""
+                                + f + "\" is not a registered backend; registered: " + String.join(", ", registry.names()));
+                    from.add(fs);
+                }
                 s = new WarmStartChain(from, s);
             }
             solvers.put(c.name(), s);

@@ -41,7 +41,10 @@ public final class ForkedRun {
         CompiledInstance ci = InstanceJson.read(Path.of(args[0])).compile();
         Solver solver = (Solver) Class.forName(args[1]).getConstructor().newInstance();
         SolverConfig cfg = SolverConfig.fromTree(JsonObj.of(Json.parse(args[2], "config"), ""));
-        if (cfg.warmStartFrom() != null) solver = new WarmStartChain(SolverRegistry.load().get(cfg.warmStartFrom()), solver);
+        if (cfg.warmStarted()) {
+            SolverRegistry registry = SolverRegistry.load();
+            solver = new WarmStartChain(cfg.warmStartFrom().stream().map(registry::get).toList(), solver);
+        }
         SolveOptions options = cfg.options();
         Outcome o = CheckedSolve.run(solver, ci, options);
         Json.writeAtomically(Path.of(args[3]), Json.compact(toTree(o.solution(), o.trace())));
@@ -80,7 +83,7 @@ public final class ForkedRun {
         o.put("timeLimitSeconds", c.timeLimitSeconds());
         o.put("seed", c.seed());
         o.put("workers", c.workers());
-        if (c.warmStartFrom() != null) o.put("warmStartFrom", c.warmStartFrom());
+        if (c.warmStarted()) c.warmStartFrom().forEach(o.putArray("warmStartFrom")::add);
         ObjectNode p = o.putObject("params");
         for (Map.Entry<String, Object> e : c.params().entrySet()) {
             Object v = e.getValue();

@@ -89,7 +89,7 @@ public final class SuiteReader {
         if (!e.has("config")) return SolverConfig.fromTree(e);
         SolverConfig c = readConfig(dir.resolve(e.string("config")).normalize(), e.child("config"));
         if (e.has("name")) c = c.withName(e.string("name"));
-        if (e.has("warmStartFrom")) c = c.withWarmStartFrom(e.string("warmStartFrom"));
+        if (e.has("warmStartFrom")) c = c.withWarmStartFrom(SolverConfig.warmStartFrom(e.raw("warmStartFrom"), e.child("warmStartFrom")));
         if (e.has("timeLimitSeconds")) {
             double s = e.number("timeLimitSeconds");
             if (!(s > 0) || !Double.isFinite(s)) throw new InvalidInputException(e.child("timeLimitSeconds"), "expected a finite number > 0, got " + s);

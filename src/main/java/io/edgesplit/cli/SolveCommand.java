@@ -49,9 +49,9 @@ final class SolveCommand implements Callable<Integer> {
     Integer workers;
     @Option(names = "--warm-start", paramLabel = "FILE", description = "a solution to start from (e.g. another backend's)")
     Path warmStart;
-    @Option(names = "--warm-start-from", paramLabel = "NAME", description = "run this backend first (with "
-            + "a fifth of the time limit) and start from its answer; the run is timed as a whole")
-    String warmStartFrom;
+    @Option(names = "--warm-start-from", paramLabel = "NAME[,NAME...]", split = ",", description = "run these backends first "
+            + "(together within a fifth of the time limit) and start from the best answer; the run is timed as a whole")
+    java.util.List<String> warmStartFrom;
     @Option(names = "--out", paramLabel = "FILE", description = "write the solution JSON (SPEC 2.2)")
     Path out;
     @Option(names = "--gantt", paramLabel = "FILE", description = "draw the schedule as SVG")
@@ -70,11 +70,11 @@ final class SolveCommand implements Callable<Integer> {
         if (seed != null) cfg = cfg.withSeed(seed);
         if (workers != null) cfg = cfg.withWorkers(workers);
         if (warmStartFrom != null) cfg = cfg.withWarmStartFrom(warmStartFrom);
-        if (cfg.warmStartFrom() != null && warmStart != null)
+        if (cfg.warmStarted() && warmStart != null)
             throw new IllegalArgumentException("--warm-start and --warm-start-from (or the configuration's warmStartFrom) exclude each other");
         SolverRegistry registry = SolverRegistry.load();
         Solver solver = registry.get(cfg.backend());
-        if (cfg.warmStartFrom() != null) solver = new WarmStartChain(registry.get(cfg.warmStartFrom()), solver);
+        if (cfg.warmStarted()) solver = new WarmStartChain(cfg.warmStartFrom().stream().map(registry::get).toList(), solver);
         SolveOptions options = cfg.options();
         if (log) options = new SolveOptions(options.timeLimitSeconds(), options.seed(), options.workers(), null, options.params(), true);
         if (warmStart != null) {

@@ -3,29 +3,37 @@ package io.edgesplit.io;
 import io.edgesplit.model.InvalidInputException;
 import io.edgesplit.solver.Params;
 import io.edgesplit.solver.SolveOptions;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A solver configuration file (SPEC 2.3):
  * {@code {"name": "cpsat-60s", "backend": "cpsat", "timeLimitSeconds": 60, "seed": 1, "params": {"workers": 8}}}.
  * {@code workers} may be given at the top level or in {@code params} (both mean the worker count).
- * Extension: {@code "warmStartFrom": "medag"} names a backend whose answer (computed within a share of
- * the time limit) is this backend's warm start ({@code io.edgesplit.solver.WarmStartChain}); null if absent.
+ * Extension: {@code "warmStartFrom": "medag"} or {@code "warmStartFrom": ["heft", "edge-only", "medag"]} names
+ * backends whose best answer (computed within a share of the time limit) is this backend's warm start
+ * ({@code io.edgesplit.solver.WarmStartChain}); an empty list if absent.
  */
 public record SolverConfig(String name, String backend, double timeLimitSeconds, long seed, int workers, Map<String, Object> params,
-                           String warmStartFrom) {
+                           List<String> warmStartFrom) {
     public static final double DEFAULT_TIME_LIMIT = 10;
 
     public SolverConfig {
         params = Map.copyOf(params);
+        warmStartFrom = warmStartFrom == null ? List.of() : List.copyOf(warmStartFrom);
     }
+
+    /** Whether another backend runs first to give this one its warm start. */
+    public boolean warmStarted() { return !warmStartFrom.isEmpty(); }
 
     /** A configuration with defaults for a backend named on the command line. */
     public static SolverConfig ofBackend(String backend) {
-        return new SolverConfig(backend, backend, DEFAULT_TIME_LIMIT, 1, 1, Map.of(), null);
+        return new SolverConfig(backend, backend, DEFAULT_TIME_LIMIT, 1, 1, Map.of(), List.of());
     }
 
     public static SolverConfig read(Path file) {
@@ -44,9 +52,7 @@ public record SolverConfig(String name, String backend, double timeLimitSeconds,
             throw new InvalidInputException(o.child("timeLimitSeconds"), "expected a finite number > 0, got " + limit);
         long seed = o.has("seed") ? o.integer("seed") : 1;
         long workers = o.has("workers") ? o.integer("workers") : 1;
-        String warmStartFrom = o.optString("warmStartFrom", null);
-        if (warmStartFrom != null && warmStartFrom.isBlank())
-            throw new InvalidInputException(o.child("warmStartFrom"), "expected a backend name, got an empty string");
+        List<String> warmStartFrom = o.has("warmStartFrom") ? warmStartFrom(o.raw("warmStartFrom"), o.child("warmStartFrom")) : List.of();
         Map<String, Object> params = new LinkedHashMap<>();
         JsonObj p = o.optObject("params");
         if (p != null) {
@@ -70,6 +76,26 @@ public record SolverConfig(String name, String backend, double timeLimitSeconds,
         return new SolverConfig(name, backend, limit, seed, (int) workers, params, warmStartFrom);
     }
 
+    /** {@code "medag"} or {@code ["heft", "medag"]}: one or more distinct backend names. */
+    public static List<String> warmStartFrom(JsonNode v, String path) {
+        if (v.isTextual()) {
+            if (v.asText().isBlank()) throw new InvalidInputException(path, "expected a backend name, got an empty string");
+            return List.of(v.asText());
+        }
+        if (!v.isArray()) throw new InvalidInputException(path, "expected a backend name or an array of backend names, got " + JsonObj.describe(v));
+        if (v.isEmpty()) throw new InvalidInputException(path, "expected at least one backend name, got an empty array");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode n = v.get(i);
+            String p = path + "[" + i + "]";
+            if (!n.isTextual()) throw new InvalidInputException(p, "expected a backend name, got " + JsonObj.describe(n));
+            if (n.asText().isBlank()) throw new InvalidInputException(p, "expected a backend name, got an empty string");
+            if (names.contains(n.asText())) throw new InvalidInputException(p, "\"" + n.asText() + "\" is listed twice");
+            names.add(n.asText());
+        }
+        return names;
+    }
+
     public SolveOptions options() {
         return new SolveOptions(timeLimitSeconds, seed, workers, null, new Params(params), false);
     }
@@ -82,5 +108,5 @@ public record SolverConfig(String name, String backend, double timeLimitSeconds,
 
     public SolverConfig withName(String n) { return new SolverConfig(n, backend, timeLimitSeconds, seed, workers, params, warmStartFrom); }
 
-    public SolverConfig withWarmStartFrom(String b) { return new SolverConfig(name, backend, timeLimitSeconds, seed, workers, params, b); }
+    public SolverConfig withWarmStartFrom(List<String> b) { return new SolverConfig(name, backend, timeLimitSeconds, seed, workers, params, b); }
 }

@@ -2,6 +2,8 @@ package io.edgesplit.backend;
 
 import io.edgesplit.backend.bruteforce.BruteForceSolver;
 import io.edgesplit.backend.cpsat.CpSatSolver;
+import io.edgesplit.backend.edgeonly.EdgeOnlySolver;
+import io.edgesplit.backend.local.LocalSolver;
 import io.edgesplit.backend.medag.MedagSolver;
 import io.edgesplit.io.InstanceJson;
 import io.edgesplit.model.CompiledInstance;
@@ -80,6 +82,50 @@ class WarmStartChainTest {
         Outcome o = solve(new WarmStartChain(new MedagSolver(), nothing), ci, TEN_SECONDS);
         assertEquals(Status.FEASIBLE, o.solution().status());
         assertEquals(5L, o.solution().lowerBoundTicks());
+    }
+
+    /** Several first backends: each runs, the best valid answer is the warm start, the trace shows each improvement. */
+    @Test
+    void theBestOfSeveralFirstBackendsIsTheWarmStart() {
+        for (Instance in : TinyInstances.allCombinations(1, 9400)) {
+            CompiledInstance ci = in.compile();
+            List<Solver> firsts = List.of(new LocalSolver(), new EdgeOnlySolver(), new MedagSolver());
+            double best = Double.POSITIVE_INFINITY;
+            String bestName = null;
+            for (Solver f : firsts) {
+                Double obj = solve(f, ci, TEN_SECONDS.withTimeLimit(0.5)).solution().objectiveTicks();
+                if (obj != null && obj < best) { // edge-only answers nothing where a task may use no edge node
+                    best = obj;
+                    bestName = f.name();
+                }
+            }
+            AtomicInteger calls = new AtomicInteger();
+            double[] seen = {Double.NaN};
+            Solver then = fake("then", (c, o) -> {
+                calls.incrementAndGet();
+                seen[0] = o.warmStart().objectiveTicks(c);
+                assertTrue(o.timeLimitSeconds() >= 10 * (1 - WarmStartChain.FIRST_SHARE) - 0.5, "the rest of the limit: " + o.timeLimitSeconds());
+                return new SolveResult(Status.FEASIBLE, o.warmStart(), null, List.of(), null);
+            });
+            Outcome o = solve(new WarmStartChain(firsts, then), ci, TEN_SECONDS);
+            assertEquals(1, calls.get());
+            assertEquals(best, seen[0], 1e-6, in.name() + ": the best of local, edge-only and medag");
+            assertTrue(o.solution().message().contains("warm start from " + bestName + " (local"), o.solution().message());
+            double prev = Double.POSITIVE_INFINITY;
+            for (var p : o.trace()) {
+                assertTrue(p.objectiveTicks() <= prev + 1e-9, "the run's best never worsens");
+                prev = p.objectiveTicks();
+            }
+        }
+    }
+
+    @Test
+    void aFirstBackendThatFailsIsSkippedAndTheOthersStillCount() {
+        Solver throwing = fake("throws", (ci, o) -> { throw new IllegalStateException("boom"); });
+        CompiledInstance ci = TinyInstances.tiny(4).compile();
+        SolveResult r = new WarmStartChain(List.of(throwing, new LocalSolver()), new BruteForceSolver()).solve(ci, TEN_SECONDS);
+        assertEquals(Status.OPTIMAL, r.status());
+        assertTrue(r.message().contains("warm start from local (throws answered ERROR in "), r.message());
     }
 
     /**

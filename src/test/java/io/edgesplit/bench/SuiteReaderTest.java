@@ -82,16 +82,39 @@ class SuiteReaderTest {
         assertEquals("repeats", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\"}], \"repeats\": 0}").path());
     }
 
+    /** warmStartFrom: one name or a list of distinct names, in a configuration file and as a suite entry's override. */
+    @Test
+    void warmStartFromIsANameOrAListOfNames() throws Exception {
+        BenchFixtures.writeInstances(dir, 1);
+        Files.writeString(dir.resolve("bf.json"), "{\"backend\": \"bruteforce\", \"warmStartFrom\": [\"heft\", \"medag\"]}");
+        Path suite = dir.resolve("w.json");
+        Files.writeString(suite, """
+                {"instances": ["instances/*.json"],
+                 "solvers": ["bf.json", {"config": "bf.json", "name": "one", "warmStartFrom": "local"}, {"backend": "local"}]}""");
+        Suite s = SuiteReader.read(suite);
+        assertEquals(List.of("heft", "medag"), s.configs().get(0).warmStartFrom());
+        assertEquals(List.of("local"), s.configs().get(1).warmStartFrom());
+        assertEquals(List.of(), s.configs().get(2).warmStartFrom());
+        assertFalse(s.configs().get(2).warmStarted());
+        assertEquals(List.of("heft", "medag"), io.edgesplit.io.SolverConfig.fromTree(io.edgesplit.io.JsonObj.of(
+                io.edgesplit.io.Json.parse(ForkedRun.configJson(s.configs().get(0)), "config"), "")).warmStartFrom(), "the child JVM reads it back");
+        assertEquals("solvers[0].warmStartFrom", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\", \"warmStartFrom\": []}]}").path());
+        assertEquals("solvers[0].warmStartFrom[1]", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\", \"warmStartFrom\": [\"heft\", \"heft\"]}]}").path());
+        assertEquals("solvers[0].warmStartFrom[0]", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\", \"warmStartFrom\": [3]}]}").path());
+        assertEquals("solvers[0].warmStartFrom", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\", \"warmStartFrom\": \"\"}]}").path());
+    }
+
     @Test
     void theCommittedSuitesAndSolverConfigurationsRead() throws Exception {
         for (String f : List.of("solvers/local.json", "solvers/bruteforce.json", "solvers/medag.json", "solvers/decoupled.json",
                 "solvers/cpsat.json", "solvers/choco.json", "solvers/edge-only.json", "solvers/neurosurgeon.json", "solvers/heft.json",
-                "solvers/random.json", "solvers/medag-literal.json", "solvers/medag-ils.json"))
+                "solvers/random.json", "solvers/medag-literal.json", "solvers/medag-ils.json", "solvers/cpsat-from-best.json",
+                "solvers/choco-from-medag.json"))
             assertNotNull(io.edgesplit.io.SolverConfig.read(Path.of(f)), f);
         assertEquals(2, io.edgesplit.io.SolverConfig.read(Path.of("solvers/cpsat.json")).workers(), "CP-SAT's worker count is explicit");
         // The suites' instance globs need datasets/instances (the generator's); read them when it is there.
         if (Files.isDirectory(Path.of("datasets/instances/small")))
-            for (String s : List.of("quick", "paper", "scaling")) {
+            for (String s : List.of("quick", "paper", "scaling", "warm-start", "medag-ablation", "medag-large", "scale")) {
                 Suite suite = SuiteReader.read(Path.of("benchmarks/" + s + ".json"));
                 assertFalse(suite.instances().isEmpty(), s);
             }

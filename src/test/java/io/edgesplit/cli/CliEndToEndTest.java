@@ -95,6 +95,9 @@ class CliEndToEndTest {
         Run bad = run("solve", "--instance", inst.toString(), "--solver", "bruteforce", "--warm-start-from", "gurobi");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("unknown solver backend \"gurobi\""), bad.err());
+        Run several = run("solve", "--instance", inst.toString(), "--solver", "bruteforce", "--warm-start-from", "local,heft,medag", "--json");
+        assertEquals(0, several.code(), several.err());
+        assertTrue(Json.parse(several.out(), "stdout").get("message").asText().contains("(local"), several.out());
     }
 
     @Test

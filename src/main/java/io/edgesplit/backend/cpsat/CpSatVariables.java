@@ -1,0 +1,213 @@
+package io.edgesplit.backend.cpsat;
+
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearArgument;
+import com.google.ortools.sat.Literal;
+import io.edgesplit.model.CompiledInstance;
+import io.edgesplit.model.Objective;
+import io.edgesplit.solution.Schedule;
+import io.edgesplit.solver.SolveOptions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The variables of a cpsat model and the helpers that create them (AND/OR literals, weight scaling, horizon).
+ * The model is built in layers, one role per class: {@link CpSatSymmetry} (identical nodes),
+ * {@link CpSatConstraints} (the constraints and the objective), {@link CpSatModel} (hints and solutions).
+ */
+abstract class CpSatVariables {
+    /** One transfer item: a tensor of a task to a destination node, from one of several possible sources. */
+    static final class Item {
+        final int t, tensor, q;
+        IntVar ts, te;
+        final Literal[] y;      // per source node, or null where impossible
+        final long[] d;         // duration per source node
+        Literal needed;         // some consumer of the tensor is on q (constant true for a return)
+        /**
+         * Every possible source sends it in zero ticks: then it is no variable at all. A zero-tick transfer
+         * occupies nothing (docs/model.md) and starts when its producer ends, so it delays nobody beyond the
+         * producer's end, which every consumer and the completion wait for anyway; the schedule still lists
+         * it (the validator requires it), read off the placement ({@link CpSatModel#extract}). FJSP imports
+         * have only such transfers; with the literals and delays they brought (hundreds of reified
+         * constraints on Mk02) CP-SAT proved far less (docs/cpsat.md, "Brandimarte").
+         */
+        boolean implicit;
+
+        Item(int t, int tensor, int q, int n) {
+            this.t = t;
+            this.tensor = tensor;
+            this.q = q;
+            y = new Literal[n];
+            d = new long[n];
+        }
+    }
+
+    /** A BoolVar defined as the AND or the OR of positive literals; kept to compute hints. */
+    record Def(BoolVar var, boolean and, Literal[] of) {}
+
+    final CompiledInstance ci;
+    final SolveOptions options;
+    final CpModel cp = new CpModel();
+    final int N;
+    final long horizon;
+    Literal TRUE;
+    IntVar[][] s, e;
+    Literal[][][] x;        // [t][l][n], null where the layer cannot run
+    Item[][][] items;       // [t][tensor + 1][q], null where no transfer can be needed
+    IntVar[] completion;
+    IntVar makespan;
+    final List<Def> defs = new ArrayList<>();
+    final List<int[]> symmetric = new ArrayList<>();     // pairs (a, b) of identical nodes, a < b, consecutive in their class
+    final List<List<Integer>> classes = new ArrayList<>();
+    final List<BoolVar[]> prefixes = new ArrayList<>();  // per symmetric pair: prefix "a used by activity ≤ i"
+    long weightScale = 1;
+    boolean exactWeights = true;
+    long[] scaledWeight;
+    double objectiveOffset;
+    LinearArgument objective; // in CP units (weights scaled), what cp minimises
+    final int[][] fixedNode; // [t] = the node of every layer of task t, or null where placements are free
+    /**
+     * [t]: whether task t has variables at all (null: every task). The other tasks keep {@link #frozen}'s
+     * schedule and appear only as fixed intervals on the nodes (and ingresses) the modelled tasks may use,
+     * so a neighbourhood step's model grows with its modelled tasks, not with the instance.
+     */
+    boolean[] modelled;
+    Schedule frozen;         // the schedule of the tasks that are not modelled
+    Schedule upper;          // a known schedule the answer must be at least as good as, or null
+    long[] taskHorizon;      // [t] = latest time any activity of task t may end
+
+    /** A model whose placements are fixed to {@code fixedNode[t]} for every task with a non-null row. */
+    CpSatVariables(CompiledInstance ci, SolveOptions options, int[][] fixedNode) {
+        this.ci = ci;
+        this.options = options;
+        this.N = ci.nodeCount();
+        this.horizon = horizon(ci);
+        this.fixedNode = fixedNode;
+    }
+
+    boolean[][] allowedNode; // [t][n]: for a task whose placements are free, the nodes it may use (null: all)
+
+    /** The nodes a layer may use in this model. */
+    int[] nodes(int t, int l) {
+        if (fixedNode != null && fixedNode[t] != null) return new int[]{fixedNode[t][l]};
+        if (allowedNode == null || allowedNode[t] == null) return ci.nodesFor(t, l);
+        return Arrays.stream(ci.nodesFor(t, l)).filter(n -> allowedNode[t][n]).toArray();
+    }
+
+    /**
+     * Call before {@link #build}: admit only schedules at least as good as {@code known} (objective ≤ its
+     * own, exactly, in CP units), and shrink every task's time domain accordingly. No optimum is cut off:
+     * an optimum is at least as good as {@code known}, every activity of a task ends by its completion
+     * (every layer precedes an output), and a task's completion is at most the makespan, or, for total
+     * latency, {@code release + ⌊UB / w⌋} since every other term is ≥ 0. A domain of ~10^9 ticks where
+     * ~10^6 suffice slowed CP-SAT's presolve on the medium instances.
+     */
+    void boundBy(Schedule known) { upper = known; }
+
+    /** The objective of {@code known} in CP units (weights scaled). */
+    long cpObjective(Schedule known) {
+        long v = 0;
+        for (int t = 0; t < ci.taskCount(); t++)
+            v = ci.objective() == Objective.MAKESPAN ? Math.max(v, known.completion(ci, t))
+                    : v + scaledWeight[t] * (known.completion(ci, t) - ci.release(t));
+        return v;
+    }
+
+    /** Latest release/availableAt plus every activity's longest duration: any placement fits, serially. */
+    static long horizon(CompiledInstance ci) {
+        // Cached: it looks at every (tensor, source, destination), 120 million transfer times on a 30,000-layer,
+        // 64-node instance, which took 3 s per neighbourhood step there (and ran past the limit).
+        return HORIZONS.computeIfAbsent(ci, CpSatVariables::computeHorizon);
+    }
+
+    private static final java.util.Map<CompiledInstance, Long> HORIZONS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static long computeHorizon(CompiledInstance ci) {
+        long h = 0;
+        for (int n = 0; n < ci.nodeCount(); n++) h = Math.max(h, ci.availableAt(n));
+        for (int t = 0; t < ci.taskCount(); t++) h = Math.max(h, ci.release(t));
+        for (int t = 0; t < ci.taskCount(); t++) {
+            for (int l = -1; l < ci.layerCount(t); l++) {
+                if (l >= 0) {
+                    long mp = 0;
+                    for (int n : ci.nodesFor(t, l)) mp = Math.max(mp, ci.proc(t, l, n));
+                    h += mp;
+                }
+                double bytes = ci.tensorBytes(t, l);
+                for (int q = 0; q < ci.nodeCount(); q++) {
+                    long md = 0;
+                    for (int p = 0; p < ci.nodeCount(); p++) if (p != q) md = Math.max(md, ci.transfer(bytes, p, q));
+                    h += md;
+                }
+            }
+        }
+        return h;
+    }
+
+    boolean isTrue(Literal l) { return l == TRUE; }
+
+    Literal and(Literal a, Literal b) {
+        if (isTrue(a)) return b;
+        if (isTrue(b)) return a;
+        BoolVar v = cp.newBoolVar("and");
+        cp.addImplication(v, a);
+        cp.addImplication(v, b);
+        cp.addBoolOr(new Literal[]{a.not(), b.not(), v});
+        defs.add(new Def(v, true, new Literal[]{a, b}));
+        return v;
+    }
+
+    Literal or(List<Literal> lits) {
+        for (Literal l : lits) if (isTrue(l)) return TRUE;
+        if (lits.size() == 1) return lits.get(0);
+        BoolVar v = cp.newBoolVar("or");
+        Literal[] all = new Literal[lits.size() + 1];
+        for (int i = 0; i < lits.size(); i++) {
+            cp.addImplication(lits.get(i), v);
+            all[i] = lits.get(i);
+        }
+        all[lits.size()] = v.not();
+        cp.addBoolOr(all);
+        defs.add(new Def(v, false, lits.toArray(new Literal[0])));
+        return v;
+    }
+
+    Literal[] when(Literal... lits) {
+        return Arrays.stream(lits).filter(l -> !isTrue(l)).toArray(Literal[]::new);
+    }
+
+    /** The smallest power of ten (≤ 10^6) that makes every weight an integer; else rounding at 10^6. */
+    void scaleWeights() {
+        int T = ci.taskCount();
+        scaledWeight = new long[T];
+        for (long k = 1; k <= 1_000_000; k *= 10) {
+            boolean ok = true;
+            for (int t = 0; t < T && ok; t++) {
+                double w = ci.weight(t) * k;
+                ok = Math.abs(w - Math.rint(w)) <= 1e-9 * Math.max(1, Math.abs(w));
+            }
+            if (ok) {
+                weightScale = k;
+                for (int t = 0; t < T; t++) scaledWeight[t] = Math.round(ci.weight(t) * k);
+                return;
+            }
+        }
+        weightScale = 1_000_000;
+        exactWeights = false;
+        for (int t = 0; t < T; t++) scaledWeight[t] = Math.round(ci.weight(t) * weightScale);
+    }
+
+    /** The CP objective value in ticks. */
+    Double ticks(double cpValue) { return cpValue / weightScale; }
+
+    Double boundTicks(double cpBound) {
+        if (!Double.isFinite(cpBound)) return null;
+        double b = cpBound / weightScale;
+        // With rounded weights the CP bound is a bound of another objective: report none rather than a wrong one.
+        return exactWeights ? Math.max(0, b) : null;
+    }
+}
