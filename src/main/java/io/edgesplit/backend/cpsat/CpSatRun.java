@@ -43,12 +43,14 @@ final class CpSatRun {
     static final double PRESOLVE_RESERVE = 0.25;
 
     /**
-     * When building a model must stop to return by {@code deadline}: a little before it, because an abandoned
-     * build of a large model still has to be let go (the 5908-layer testbed-large model came back 0.86 s after
-     * a 10 s limit, with the deadline checked per layer, at load 6).
+     * When building a model must stop to return by {@code deadline}: a little before it (5 % of the limit, at
+     * most 1 s), because an abandoned build of a large model still has to be let go (with the deadline checked
+     * per layer, the 5908-layer testbed-large model came back 0.86 s after a 10 s limit at load 6, and with a
+     * 0.3 s margin the 29,463-layer one 0.82 s after the margin; garbage collection of a model of gigabytes,
+     * presumably).
      */
     static long buildBy(long deadlineNanos, double limitSeconds) {
-        return deadlineNanos - (long) (Math.min(0.3, 0.05 * limitSeconds) * 1e9);
+        return deadlineNanos - (long) (Math.min(1.0, 0.05 * limitSeconds) * 1e9);
     }
 
     /** When a CP-SAT run that starts now, on a model built in {@code buildSeconds}, must stop to end by {@code deadline}. */
