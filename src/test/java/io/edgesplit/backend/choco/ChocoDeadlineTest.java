@@ -22,7 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ChocoDeadlineTest {
     /** Wall-clock slack over the limit: answering, validation and a loaded machine's scheduling. */
-    static final double SLACK_S = 0.5;
+    /**
+     * Generous on purpose: this test checks that the deadline stops building and propagation at all (before,
+     * it overran by seconds), not how fast; the benchmarks measure the overshoot (docs/choco.md). Under a
+     * load of 8 on two cores the same solve answered 0.52 s late.
+     */
+    static final double SLACK_S = 1.5;
 
     static CompiledInstance medium(String name) throws Exception {
         return InstanceJson.read(Path.of("datasets/instances/medium/" + name + ".json")).compile();
