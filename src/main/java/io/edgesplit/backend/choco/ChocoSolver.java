@@ -101,6 +101,12 @@ public final class ChocoSolver implements Solver {
             if (!v.equals(choice[1]) && !v.equals(choice[2]))
                 throw new IllegalArgumentException("params." + choice[0] + ": expected " + choice[1] + " or " + choice[2] + ", got " + v);
         }
+        for (String[] choice : new String[][]{{"neighbourhoodTimes", "span", "freed", "alternate"}, {"timeHints", "auto", "on", "off"}}) {
+            String v = options.params().getString(choice[0], choice[1]);
+            if (!List.of(choice).subList(1, choice.length).contains(v))
+                throw new IllegalArgumentException("params." + choice[0] + ": expected one of "
+                        + String.join(", ", List.of(choice).subList(1, choice.length)) + ", got " + v);
+        }
         // placement-first for both objectives since the path bounds give it a good value order (docs/choco.md)
         if (branching.equals("auto")) branching = "placement-first";
 
