@@ -102,7 +102,10 @@ public final class CollaborativeRemapping {
     }
 
     /** Tasks by decreasing contribution to the objective (C_t, or w·(C_t − release)), ties by index. */
-    public int[] byContribution() {
+    public int[] byContribution() { return byContribution(ci, current); }
+
+    /** The tasks of a schedule by decreasing contribution to the objective, ties by index: most delayed first. */
+    public static int[] byContribution(CompiledInstance ci, Preschedule current) {
         int T = ci.taskCount();
         Integer[] order = new Integer[T];
         double[] contribution = new double[T];

@@ -40,12 +40,12 @@ public final class SequentialStart {
      */
     public static int[][] plan(CompiledInstance ci, MultiEndpointDag dag, Estimate estimate, int[] order, long deadlineNanos) {
         int N = ci.nodeCount(), T = ci.taskCount();
-        Claims[] compute = new Claims[N], in = new Claims[N];
-        for (int n = 0; n < N; n++) {
-            compute[n] = new Claims();
-            in[n] = new Claims();
-        }
         boolean ingress = ci.contention() == Contention.INGRESS, tail = estimate == Estimate.TAIL;
+        Claims[] compute = new Claims[N], in = new Claims[N];
+        for (int n = 0; n < N; n++) { // the tail reading needs only the last end, not the runs
+            compute[n] = new Claims(!tail);
+            in[n] = new Claims(!tail);
+        }
         QueueEstimate q = new QueueEstimate() {
             @Override
             public long computeStart(int node, long ready) {
@@ -125,7 +125,10 @@ public final class SequentialStart {
      */
     private static final class Claims {
         private final TreeMap<Long, Long> runs = new TreeMap<>(); // start -> end, disjoint, non-adjacent
+        private final boolean keepRuns;
         long lastEnd = Long.MIN_VALUE;
+
+        Claims(boolean keepRuns) { this.keepRuns = keepRuns; }
 
         long firstFree(long r) {
             var e = runs.floorEntry(r);
@@ -147,6 +150,7 @@ public final class SequentialStart {
             if (dur <= 0) return;
             long a = s, b = s + dur;
             lastEnd = Math.max(lastEnd, b);
+            if (!keepRuns) return;
             var lower = runs.floorEntry(a);
             if (lower != null && lower.getValue() >= a) {
                 a = lower.getKey();

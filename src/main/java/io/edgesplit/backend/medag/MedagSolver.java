@@ -149,9 +149,4 @@ public final class MedagSolver implements Solver {
         search.reset(plan, current);
         return new Run(search, how, evalNanos);
     }
-
-    /** The queue-aware sequential start alone (for measurements). */
-    static int[][] greedyStartPlan(CompiledInstance ci, SequentialStart.Estimate e) {
-        return SequentialStart.plan(ci, new MultiEndpointDag(ci), e, SequentialStart.releaseOrder(ci), Long.MAX_VALUE);
-    }
 }

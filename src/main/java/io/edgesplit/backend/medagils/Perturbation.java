@@ -1,7 +1,7 @@
 package io.edgesplit.backend.medagils;
 
 import io.edgesplit.model.CompiledInstance;
-import io.edgesplit.model.Objective;
+import io.edgesplit.schedule.CollaborativeRemapping;
 import io.edgesplit.schedule.MultiEndpointDag;
 import io.edgesplit.schedule.Preschedule;
 import io.edgesplit.schedule.QueueEstimate;
@@ -44,7 +44,7 @@ final class Perturbation {
             }
             return out;
         }
-        int[] critical = critical(current, Math.min(3, T));
+        int[] critical = Arrays.copyOf(CollaborativeRemapping.byContribution(ci, current), Math.min(3, T));
         int r = 1 + rng.nextInt(Math.min(maxTasks, T));
         for (int i = 0; i < r; i++) {
             int t = rng.nextBoolean() ? critical[rng.nextInt(critical.length)] : rng.nextInt(T);
@@ -55,20 +55,6 @@ final class Perturbation {
             };
             if (p != null) out[t] = p;
         }
-        return out;
-    }
-
-    private int[] critical(Preschedule p, int n) {
-        Integer[] order = new Integer[ci.taskCount()];
-        for (int t = 0; t < order.length; t++) order[t] = t;
-        boolean mk = ci.objective() == Objective.MAKESPAN;
-        Arrays.sort(order, (x, y) -> {
-            double cx = mk ? p.completion(x) : ci.weight(x) * (p.completion(x) - ci.release(x));
-            double cy = mk ? p.completion(y) : ci.weight(y) * (p.completion(y) - ci.release(y));
-            return cx != cy ? Double.compare(cy, cx) : Integer.compare(x, y);
-        });
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) out[i] = order[i];
         return out;
     }
 

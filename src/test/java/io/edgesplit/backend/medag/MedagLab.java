@@ -34,7 +34,9 @@ public final class MedagLab {
                     DynamicPrescheduler.run(ci, hp).objective() * ci.timeUnit(),
                     ScheduleBuilder.build(ci, hp).objectiveTicks(ci) * ci.timeUnit()));
             long g0 = System.nanoTime();
-            int[][] gp = MedagSolver.greedyStartPlan(ci, io.edgesplit.schedule.SequentialStart.Estimate.valueOf(System.getProperty("est","TAIL")));
+            int[][] gp = io.edgesplit.schedule.SequentialStart.plan(ci, new io.edgesplit.schedule.MultiEndpointDag(ci),
+                    io.edgesplit.schedule.SequentialStart.Estimate.valueOf(System.getProperty("est", "TAIL")),
+                    io.edgesplit.schedule.SequentialStart.releaseOrder(ci), Long.MAX_VALUE);
             long g1 = System.nanoTime();
             double pre = DynamicPrescheduler.run(ci, gp).objective() * ci.timeUnit();
             long g2 = System.nanoTime();
