@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The fixed costs around every solve: reading an instance file ({@link InstanceJson#read}: strict JSON,
  * zoo references, every path-aware check), tick compilation ({@link Instance#compile}: the semantic
- * checks of SPEC 1.1 and the conversion to integer ticks of 1.2), and the validator
+ * checks of docs/model.md §1 and the conversion to integer ticks of 1.2), and the validator
  * ({@link Validator#validate}: every constraint of 1.4) on a valid solution of a fixed plan. A generated
  * instance is written to a temporary file first, so loading measures the same reader a dataset goes
  * through.

@@ -18,7 +18,7 @@ import java.util.Random;
 
 /**
  * Seeded instances of any size for the scaling runs, so that only the task and node counts change
- * between two points of a curve. The shape follows the campus scenario of SPEC 7 in miniature: devices
+ * between two points of a curve. The shape follows the campus scenario of docs/datasets.md in miniature: devices
  * (a quarter to half of the nodes, at least one) with modest speed, edge servers 20–60× faster, one
  * cloud node behind a slower WAN link; tasks from the zoo models vgg5 (7 layers), alexnet (11) and
  * resnet18 (31, a DAG), spread round robin over the devices, released as a Poisson stream whose rate

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The schedulers alone, on one fixed plan per instance ({@link Plans#singleSplit}): the schedule builder
  * every baseline uses ({@link ScheduleBuilder#build}, serial generation with insertion) and the seed
- * paper's dynamic prescheduler ({@code io.edgesplit.schedule.DynamicPrescheduler.run}, SPEC 4.2), which
+ * paper's dynamic prescheduler ({@code io.edgesplit.schedule.DynamicPrescheduler.run}, docs/medag.md §1), which
  * medag calls once per candidate plan, so its cost sets medag's. The prescheduler is looked up by name
  * at setup so this harness compiles on a branch where it has not landed; there it is skipped with a
  * message.

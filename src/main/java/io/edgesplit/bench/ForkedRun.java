@@ -75,7 +75,7 @@ public final class ForkedRun {
         return new Result(s, trace);
     }
 
-    /** A configuration as JSON (SPEC 2.3), for the child's command line. */
+    /** A configuration as JSON (docs/formats.md §3), for the child's command line. */
     static String configJson(SolverConfig c) {
         ObjectNode o = Json.object();
         o.put("name", c.name());

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A benchmark suite (SPEC 2.4) as read from {@code benchmarks/NAME.json}: instance files (globs already
+ * A benchmark suite (docs/formats.md §5) as read from {@code benchmarks/NAME.json}: instance files (globs already
  * expanded, sorted) × solver configurations × repeats.
  *
  * @param instances    the instance files, in a stable order (sorted by path)

@@ -81,7 +81,7 @@ public final class SuiteReader {
     /**
      * A solver entry: a configuration file path; or {@code {"config": PATH, ...overrides}} with optional
      * {@code name}, {@code timeLimitSeconds}, {@code seed}, {@code workers}, {@code warmStartFrom}; or an inline configuration
-     * ({@code {"backend": ...}}, SPEC 2.3).
+     * ({@code {"backend": ...}}, docs/formats.md §3).
      */
     private static SolverConfig entry(JsonNode n, String path, Path dir) {
         if (n.isTextual()) return readConfig(dir.resolve(n.asText()).normalize(), path);

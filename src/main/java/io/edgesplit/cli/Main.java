@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /**
- * {@code ./edgesplit COMMAND}: a thin command line over the public API (SPEC 3). Exit codes: 0 success,
+ * {@code ./edgesplit COMMAND}: a thin command line over the public API (docs/formats.md §6). Exit codes: 0 success,
  * 1 the answer is "no" (infeasible, invalid solution, solver failure), 2 bad usage or bad input (one line
  * on stderr, no stack trace).
  */

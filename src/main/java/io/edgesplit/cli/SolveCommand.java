@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "solve", mixinStandardHelpOptions = true, description = "Solve one instance with one backend; the answer is validated before it is printed or written.")
 final class SolveCommand implements Callable<Integer> {
-    @Option(names = "--instance", required = true, paramLabel = "FILE", description = "instance JSON (SPEC 2.1)")
+    @Option(names = "--instance", required = true, paramLabel = "FILE", description = "instance JSON (docs/formats.md §1)")
     Path instance;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -52,7 +52,7 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--warm-start-from", paramLabel = "NAME[,NAME...]", split = ",", description = "run these backends first "
             + "(together within a fifth of the time limit) and start from the best answer; the run is timed as a whole")
     java.util.List<String> warmStartFrom;
-    @Option(names = "--out", paramLabel = "FILE", description = "write the solution JSON (SPEC 2.2)")
+    @Option(names = "--out", paramLabel = "FILE", description = "write the solution JSON (docs/formats.md §2)")
     Path out;
     @Option(names = "--gantt", paramLabel = "FILE", description = "draw the schedule as SVG")
     Path gantt;

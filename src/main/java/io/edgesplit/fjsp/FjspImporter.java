@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Reads a flexible job shop file in the standard FJSPLIB format (Brandimarte 1993; Hurink et al. 1994;
- * Dauzère-Pérès and Paulli 1997 all use it) and turns it into an instance, by SPEC 1.6: "zero-byte tensors
+ * Dauzère-Pérès and Paulli 1997 all use it) and turns it into an instance, by docs/model.md §7: "zero-byte tensors
  * + granularity layer + profiles = the flexible job shop problem".
  *
  * <p>The format: a header line {@code jobs machines [average machines per operation]}, then one line per
@@ -147,7 +147,7 @@ public final class FjspImporter {
         Instance in = new Instance(instanceName, 1.0, Objective.MAKESPAN, Granularity.LAYER, Contention.NONE,
                 models, nodes, Network.uniform(1.0, 0), profiles, tasks, null);
         try {
-            in.compile(); // every rule of SPEC 1.1, so a bad file never yields a bad instance
+            in.compile(); // every rule of docs/model.md §1, so a bad file never yields a bad instance
         } catch (InvalidInputException e) {
             throw new InvalidInputException(fileName, e.path(), "the converted instance is invalid: " + e.problem());
         }

@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Generates problem instances from named scenario families (SPEC 7), in size classes, deterministically
+ * Generates problem instances from named scenario families (docs/datasets.md), in size classes, deterministically
  * for a seed. docs/datasets.md describes the families and where every number comes from.
  *
  * <ul>
@@ -59,7 +59,7 @@ public final class ScenarioGenerator {
     }
 
     /**
-     * Size classes (SPEC 7): task and node count ranges. {@code maxLayers} bounds every task's model
+     * Size classes (docs/datasets.md): task and node count ranges. {@code maxLayers} bounds every task's model
      * (0 = any zoo model).
      */
     public enum SizeClass {

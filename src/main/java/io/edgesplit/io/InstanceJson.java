@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Reads and writes instance files (SPEC 2.1). Reading is strict: unknown fields, missing fields, wrong
+ * Reads and writes instance files (docs/formats.md §1). Reading is strict: unknown fields, missing fields, wrong
  * types and every rule of {@link InstanceChecks} fail with the file and the JSON path. Reading what
  * {@link #write} wrote gives an equal {@link Instance}.
  */

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** Reads and writes solution files (SPEC 2.2), strictly, with JSON paths in every error. */
+/** Reads and writes solution files (docs/formats.md §2), strictly, with JSON paths in every error. */
 public final class SolutionJson {
     private SolutionJson() {}
 

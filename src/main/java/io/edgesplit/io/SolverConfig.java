@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A solver configuration file (SPEC 2.3):
+ * A solver configuration file (docs/formats.md §3):
  * {@code {"name": "cpsat-60s", "backend": "cpsat", "timeLimitSeconds": 60, "seed": 1, "params": {"workers": 8}}}.
  * {@code workers} may be given at the top level or in {@code params} (both mean the worker count).
  * Extension: {@code "warmStartFrom": "medag"} or {@code "warmStartFrom": ["heft", "edge-only", "medag"]} names

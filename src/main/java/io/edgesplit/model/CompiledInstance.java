@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An instance converted once to integer ticks (SPEC 1.2) and to indices, which is what every backend and
+ * An instance converted once to integer ticks (docs/model.md §2) and to indices, which is what every backend and
  * the validator work on. Nodes, tasks and layers are numbered in file order. Immutable once built (the
  * arrays are never handed out for writing: accessors return values).
  */
@@ -199,7 +199,7 @@ public final class CompiledInstance {
     /** Bytes of a tensor: the model input for {@code tensor == -1}, otherwise the layer's output. */
     public double tensorBytes(int t, int tensor) { return tensor < 0 ? inputBytes(t) : outputBytes(t, tensor); }
 
-    /** Whether the task may use the node at all (its eligibility set, SPEC 1.1). */
+    /** Whether the task may use the node at all (its eligibility set, docs/model.md §1). */
     public boolean eligible(int t, int node) { return tasks[t].eligible()[node]; }
 
     /**

@@ -1,6 +1,6 @@
 package io.edgesplit.model;
 
-/** Whether transfers queue (SPEC 1.4, constraint 5). */
+/** Whether transfers queue (docs/model.md §4, constraint 5). */
 public enum Contention {
     /** Transfers into the same node never overlap: each node receives one tensor at a time. */
     INGRESS("ingress"),

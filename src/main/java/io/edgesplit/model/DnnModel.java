@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A DNN: layers in a topological list order (SPEC 1.1).
+ * A DNN: layers in a topological list order (docs/model.md §1).
  *
  * @param zoo the zoo name when the instance referenced the model as {@code {"zoo": NAME}} (kept so that
  *            writing the instance back gives the same reference), otherwise null

@@ -1,6 +1,6 @@
 package io.edgesplit.model;
 
-/** How layers of a segment occupy their node (SPEC 1.4, constraint 6). */
+/** How layers of a segment occupy their node (docs/model.md §4, constraint 6). */
 public enum Granularity {
     /** A segment runs as one block: its layers back to back, nothing else in between. */
     SEGMENT("segment"),

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A problem instance exactly as written in a file (SPEC 2.1), in SI units. Solvers and the validator work
+ * A problem instance exactly as written in a file (docs/formats.md §1), in SI units. Solvers and the validator work
  * on its {@link CompiledInstance} (integer ticks), made by {@link #compile()}. Build instances in code
  * and check them with {@link InstanceChecks#check(Instance)}.
  */
@@ -64,7 +64,7 @@ public record Instance(
         return new Instance(name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, b);
     }
 
-    /** Checks every rule of SPEC 1.1 and converts to ticks (SPEC 1.2). */
+    /** Checks every rule of docs/model.md §1 and converts to ticks (docs/model.md §2). */
     public CompiledInstance compile() {
         InstanceChecks.check(this);
         return CompiledInstance.of(this);

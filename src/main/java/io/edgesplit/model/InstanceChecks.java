@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every semantic rule of SPEC 1.1 in one place. The file reader checks shapes and types and then calls
+ * Every semantic rule of docs/model.md §1 in one place. The file reader checks shapes and types and then calls
  * this; code that builds instances calls it through {@link Instance#compile()}. Errors name the JSON path
  * the offending value has (or would have) in the instance file.
  */

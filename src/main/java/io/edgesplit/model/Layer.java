@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One DNN layer (SPEC 1.1). {@code inputs} is always resolved: the names of its predecessor layers,
+ * One DNN layer (docs/model.md §1). {@code inputs} is always resolved: the names of its predecessor layers,
  * empty when it reads the model input. (In files an omitted {@code inputs} means "the previous layer";
  * the reader resolves that, the writer omits it again when it holds.)
  *

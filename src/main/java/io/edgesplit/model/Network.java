@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Bandwidth (bytes/s) and latency (s) for every ordered pair of distinct nodes: a default plus per-pair
- * overrides (SPEC 1.1).
+ * overrides (docs/model.md §1).
  *
  * @param defaultBandwidth null when every ordered pair has a link giving its bandwidth
  * @param defaultLatency   0 when the file omits it

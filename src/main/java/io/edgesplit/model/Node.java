@@ -3,7 +3,7 @@ package io.edgesplit.model;
 import java.util.Objects;
 
 /**
- * A place that computes, one layer at a time (SPEC 1.1).
+ * A place that computes, one layer at a time (docs/model.md §1).
  *
  * @param speed       FLOP/s
  * @param availableAt seconds; busy with earlier work until then (current load)

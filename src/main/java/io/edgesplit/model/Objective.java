@@ -1,6 +1,6 @@
 package io.edgesplit.model;
 
-/** What a schedule is judged by (SPEC 1.5). */
+/** What a schedule is judged by (docs/model.md §5). */
 public enum Objective {
     /** {@code max_t C_t}. */
     MAKESPAN("makespan"),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Measured per-layer times of one model on one node, replacing {@code flops / speed} (SPEC 1.1). A null
+ * Measured per-layer times of one model on one node, replacing {@code flops / speed} (docs/model.md §1). A null
  * entry means that layer cannot run on that node.
  */
 public record Profile(String model, String node, List<Double> layerSeconds) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An inference request (SPEC 1.1): the input is on {@code origin} at {@code release}, and the result must
+ * An inference request (docs/model.md §1): the input is on {@code origin} at {@code release}, and the result must
  * come back there.
  *
  * @param allowedNodes null for the default eligibility (origin plus every edge and cloud node); when given

@@ -1,6 +1,6 @@
 package io.edgesplit.model;
 
-/** The one conversion from seconds to integer ticks (SPEC 1.2), shared by every backend and the validator. */
+/** The one conversion from seconds to integer ticks (docs/model.md §2), shared by every backend and the validator. */
 public final class Ticks {
     private Ticks() {}
 

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * Dynamic prescheduling (SPEC 4.2, the first step of the seed paper's method): turns a plan (every task's
+ * Dynamic prescheduling (docs/medag.md §1, the first step of the seed paper's method): turns a plan (every task's
  * placement, hence its segments) into a complete feasible schedule by simulating every node as a
  * two-stage pipeline, ingress (receiving tensors) then compute.
  *
- * <p>Each segment is a <em>subtask</em> (SPEC 4.1) with a transmission part {@code a} (the ticks of the
+ * <p>Each segment is a <em>subtask</em> (docs/medag.md §1) with a transmission part {@code a} (the ticks of the
  * tensors it receives from other nodes; summed under ingress contention, where they queue, the longest
  * one under contention none) and an execution part {@code b} (its compute ticks). Subtasks are
  * <em>unconstrained</em> when they depend on no other segment (their only external input is the model

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The per-task layered DAG of SPEC 4.3 and its best paths. Vertex {@code (k, n)}: the first k layers
+ * The per-task layered DAG of docs/medag.md §2 and its best paths. Vertex {@code (k, n)}: the first k layers
  * (list order) are done and their live tensors are on node n; source {@code (0, origin)} at the release,
  * sink {@code (L, origin)}. An edge {@code (k, a) → (k', b)} runs layers k+1..k' on b: its weight is the
  * transfer of every tensor live across cut k from a to b (summed under ingress contention, where they
@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>For a chain model this is exact: a single chain task's completion under a placement is exactly its
  * path's arrival time (transfers and segments follow one another, so nothing else can delay them), so the
- * best path is an optimal plan for the task alone (SPEC 1.6). For a DAG model the "all live tensors on one
+ * best path is an optimal plan for the task alone (docs/model.md §7). For a DAG model the "all live tensors on one
  * node" reading charges a tensor that skips a segment as if it travelled with it; the prescheduler then
  * evaluates the real plan.
  */

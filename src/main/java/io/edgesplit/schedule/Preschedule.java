@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@link DynamicPrescheduler} returns for a plan (SPEC 4.2): the complete schedule, every task's
- * completion C_t (SPEC 1.4.7) and every node's queue/idle profile.
+ * What {@link DynamicPrescheduler} returns for a plan (docs/medag.md §1): the complete schedule, every task's
+ * completion C_t (docs/model.md §4.7) and every node's queue/idle profile.
  *
- * @param schedule    a complete schedule that satisfies every constraint of SPEC 1.4
+ * @param schedule    a complete schedule that satisfies every constraint of docs/model.md §4
  * @param completions C_t per task, in ticks (do not modify)
  * @param objective   the instance's objective over {@code completions}, in ticks
  * @param nodes       one profile per node, by node index

@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * When work arriving at a node could start there, as the multi-endpoint DAG's edge weights see it
- * (SPEC 4.3): {@link #idle} knows only each node's {@code availableAt} (a task alone, or a plan made
+ * (docs/medag.md §2): {@link #idle} knows only each node's {@code availableAt} (a task alone, or a plan made
  * ignoring the other tasks); {@link #of} reads the queues of a previous {@link Preschedule} with one task's
  * own load taken out, so a task being remapped is not delayed by itself.
  *

@@ -5,7 +5,7 @@ import java.util.TreeMap;
 
 /**
  * The busy intervals of one unit-capacity resource (a node's compute or its ingress), with earliest-fit
- * insertion into gaps. Zero-length work occupies nothing (SPEC 1.4).
+ * insertion into gaps. Zero-length work occupies nothing (docs/model.md §4).
  */
 public final class Timeline {
     private final TreeMap<Long, Long> busy = new TreeMap<>(); // start -> end, disjoint

@@ -48,7 +48,7 @@ public final class Schedule {
         return start[task][layer] + ci.proc(task, layer, node[task][layer]);
     }
 
-    /** C_t (SPEC 1.4.7): the latest end among return transfers and output layers on the origin. */
+    /** C_t (docs/model.md §4.7): the latest end among return transfers and output layers on the origin. */
     public long completion(CompiledInstance ci, int t) {
         long c = Long.MIN_VALUE; // every task has an output, so some term below always applies
         int origin = ci.origin(t);
@@ -60,7 +60,7 @@ public final class Schedule {
         return c;
     }
 
-    /** The objective in ticks (SPEC 1.5). */
+    /** The objective in ticks (docs/model.md §5). */
     public double objectiveTicks(CompiledInstance ci) {
         long[] c = new long[taskCount()];
         for (int t = 0; t < c.length; t++) c[t] = completion(ci, t);

@@ -3,7 +3,7 @@ package io.edgesplit.solution;
 import java.util.List;
 
 /**
- * A solution file (SPEC 2.2), by names. Answers without a schedule ({@code INFEASIBLE}, {@code UNKNOWN},
+ * A solution file (docs/formats.md §2), by names. Answers without a schedule ({@code INFEASIBLE}, {@code UNKNOWN},
  * {@code ERROR}) have null objective fields and an empty task list; {@code ERROR} has a message. Any
  * other answer may carry the backend's note as {@code message} too (e.g. the worker count, how a warm start
  * was used): optional, informative, never needed to check the schedule.

@@ -1,6 +1,6 @@
 package io.edgesplit.solution;
 
-/** The answer of a solve (SPEC 2.2). */
+/** The answer of a solve (docs/formats.md §2). */
 public enum Status {
     /** A solution proven optimal. */
     OPTIMAL,

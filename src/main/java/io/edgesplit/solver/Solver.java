@@ -10,7 +10,7 @@ import java.util.List;
  * {@link SolverRegistry} finds them, including backends in a user's own jar.
  *
  * <p>Contract: return within {@link SolveOptions#timeLimitSeconds()} (plus a small grace), be
- * deterministic for a given seed (and worker count), and return only schedules that satisfy SPEC 1.4:
+ * deterministic for a given seed (and worker count), and return only schedules that satisfy docs/model.md §4:
  * every schedule is checked by the validator before it is reported or counted.
  */
 public interface Solver {

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one independent checker of SPEC 1.4: it reads a solution by names, derives the transfers the
+ * The one independent checker of docs/model.md §4: it reads a solution by names, derives the transfers the
  * placement requires by itself, checks every constraint, recomputes every completion and the objective,
  * and returns every violation found, not just the first. It shares only the tick compilation with the
- * backends (SPEC 1.2), never their schedule-building code.
+ * backends (docs/model.md §2), never their schedule-building code.
  */
 public final class Validator {
     private Validator() {}
@@ -150,7 +150,7 @@ public final class Validator {
 
         int origin = ci.origin(t);
         long release = ci.release(t);
-        // The transfers this placement requires (SPEC 1.3), with their source nodes.
+        // The transfers this placement requires (docs/model.md §3), with their source nodes.
         Map<Key, Integer> required = new HashMap<>();
         for (int l = 0; l < L; l++) {
             if (ci.readsInput(t, l) && node[l] != origin) required.put(new Key(-1, node[l]), origin);

@@ -1,7 +1,7 @@
 package io.edgesplit.validate;
 
 /**
- * One broken rule of SPEC 1.4 or 2.2.
+ * One broken rule of docs/model.md §4 or 2.2.
  *
  * @param task the task involved, or null
  * @param item the layer, transfer ("tensor from->to") or node involved, or null
@@ -22,7 +22,7 @@ public record Violation(Kind kind, String task, String item, String message) {
         NEGATIVE_START,
         /** A transfer that names no tensor of the model. */
         UNKNOWN_TENSOR,
-        /** A transfer the placement does not require (SPEC 1.3). */
+        /** A transfer the placement does not require (docs/model.md §3). */
         UNNEEDED_TRANSFER,
         DUPLICATE_TRANSFER,
         /** A required transfer that is missing. */

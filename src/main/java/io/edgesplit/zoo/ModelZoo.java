@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The model zoo (SPEC 7): seven DNNs generated from their architecture definitions by
+ * The model zoo (docs/datasets.md): seven DNNs generated from their architecture definitions by
  * {@link ArchitectureBuilder}, so every number follows from the layer shapes and none is typed in.
  *
  * <ul>

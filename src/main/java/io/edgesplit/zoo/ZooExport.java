@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * Writes the zoo as {@code datasets/models/<name>.json}: each file is the model object exactly as it
- * appears in an instance's {@code models} list (SPEC 2.1), one layer per line so diffs stay readable.
+ * appears in an instance's {@code models} list (docs/formats.md §1), one layer per line so diffs stay readable.
  * {@code inputs} is omitted when it is exactly the previous layer (or empty for the first layer), as the
  * instance format allows; integral numbers are written as integers.
  *

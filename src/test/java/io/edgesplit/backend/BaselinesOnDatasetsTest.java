@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every baseline of this package family returns a schedule the validator accepts on every committed instance
- * (SPEC 7, {@code datasets/instances/**}): no refusal, no error, nothing skipped. {@code random} samples 8
+ * (docs/datasets.md, {@code datasets/instances/**}): no refusal, no error, nothing skipped. {@code random} samples 8
  * plans with a 2 s limit per instance so that the whole class stays well under a minute and a half.
  */
 class BaselinesOnDatasetsTest {

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The committed instances under datasets/instances (SPEC 7): reproducible from their manifest line,
+ * The committed instances under datasets/instances (docs/datasets.md): reproducible from their manifest line,
  * readable, within their size class, and the tiny ones solved to proven optimality by brute force.
  */
 class GeneratedDatasetsTest {

@@ -142,7 +142,7 @@ class DynamicPreschedulerTest {
         return r;
     }
 
-    // ---- SPEC 1.6: single-layer tasks from distinct devices forced onto one edge node = two-machine flow shop
+    // ---- docs/model.md §7: single-layer tasks from distinct devices forced onto one edge node = two-machine flow shop
 
     /**
      * Job j: input transfer of a[j] ticks into edge1 (stage 1, its ingress), then b[j] ticks of compute

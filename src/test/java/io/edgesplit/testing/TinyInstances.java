@@ -19,7 +19,7 @@ import java.util.Random;
 
 /**
  * Seeded random instances for tests: {@link #tiny} ones are small enough for brute force (1–2 tasks of
- * ≤ 4 layers on ≤ 3 nodes) and exercise every feature of SPEC 1: chains and DAGs, release, availableAt,
+ * ≤ 4 layers on ≤ 3 nodes) and exercise every feature of docs/model.md: chains and DAGs, release, availableAt,
  * slowdown, per-pair links, profiles with null entries, allowedNodes, weights. The same seed always gives
  * the same instance. {@code timeUnit} is 1 ms so tick counts stay small.
  */

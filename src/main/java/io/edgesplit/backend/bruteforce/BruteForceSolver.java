@@ -29,10 +29,10 @@ import java.util.Map;
  * <ol>
  *   <li><b>Placements.</b> It enumerates every placement: every layer on every node it can run on.</li>
  *   <li><b>Activities.</b> A placement fixes the set of activities: the blocks (a whole segment under
- *   granularity {@code segment}, since SPEC 1.4.6 makes its layers start back to back, or a single layer)
- *   on their node's compute resource, and the required transfers (SPEC 1.3) on their destination's ingress
+ *   granularity {@code segment}, since docs/model.md §4.6 makes its layers start back to back, or a single layer)
+ *   on their node's compute resource, and the required transfers (docs/model.md §3) on their destination's ingress
  *   resource (no resource under contention {@code none}). Zero-tick activities use no resource. Every
- *   constraint of SPEC 1.4 is then "start(B) ≥ start(A) + lag" (lag = end offset of the producing layer
+ *   constraint of docs/model.md §4 is then "start(B) ≥ start(A) + lag" (lag = end offset of the producing layer
  *   in A minus the offset of the consuming layer in B; it may be negative inside a block), "start ≥ a
  *   constant" (release, availableAt) or "no overlap on a resource".</li>
  *   <li><b>Semi-active schedules suffice.</b> Both objectives are regular (non-decreasing in every

@@ -13,10 +13,10 @@ import io.edgesplit.solver.TracePoint;
 import java.util.List;
 
 /**
- * Baseline {@code decoupled} (SPEC 6): the decoupled framework the seed paper argues against. Step 1
+ * Baseline {@code decoupled} (docs/baselines.md): the decoupled framework the seed paper argues against. Step 1
  * partitions and offloads every task on its own, ignoring every other task: the shortest path of its
- * layered DAG (SPEC 4.3) with no queuing term (a node waits only for its own availableAt). Step 2
- * schedules the fixed plan with the paper's dynamic prescheduler (SPEC 4.2). There is no feedback from
+ * layered DAG (docs/medag.md §2) with no queuing term (a node waits only for its own availableAt). Step 2
+ * schedules the fixed plan with the paper's dynamic prescheduler (docs/medag.md §1). There is no feedback from
  * step 2 to step 1, which is exactly the "cyclic state-dependent coupling" that {@code medag} closes.
  */
 public final class DecoupledSolver implements Solver {

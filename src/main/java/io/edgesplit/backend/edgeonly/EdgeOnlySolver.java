@@ -20,7 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Baseline {@code edge-only} (SPEC 6): every task offloads its whole model to one edge or cloud node (no
+ * Baseline {@code edge-only} (docs/baselines.md): every task offloads its whole model to one edge or cloud node (no
  * partitioning). Tasks are taken first come, first served (release order, ties by file order); each goes to
  * the eligible non-device node on which it would finish earliest given the load already placed there
  * (compute queue, ingress queue, availableAt) and its input and return transfers.

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Baseline {@code heft} (SPEC 6): Heterogeneous Earliest Finish Time, Topcuoglu, Hariri and Wu, "Performance-
+ * Baseline {@code heft} (docs/baselines.md): Heterogeneous Earliest Finish Time, Topcuoglu, Hariri and Wu, "Performance-
  * effective and low-complexity task scheduling for heterogeneous computing", IEEE TPDS 13(3), 2002, over the
  * layers of all tasks at once.
  *

@@ -8,7 +8,7 @@ import io.edgesplit.solver.Solver;
 import io.edgesplit.solver.UnsupportedInstanceException;
 
 /**
- * Baseline {@code local} (SPEC 6): every layer of every task on its origin, no offloading; tasks sharing a
+ * Baseline {@code local} (docs/baselines.md): every layer of every task on its origin, no offloading; tasks sharing a
  * device queue on it in order of readiness. Refuses a task whose origin it may not use.
  */
 public final class LocalSolver implements Solver {

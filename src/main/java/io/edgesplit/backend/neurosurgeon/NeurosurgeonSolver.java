@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Baseline {@code neurosurgeon} (SPEC 6), after Kang et al., "Neurosurgeon: Collaborative Intelligence
+ * Baseline {@code neurosurgeon} (docs/baselines.md), after Kang et al., "Neurosurgeon: Collaborative Intelligence
  * Between the Cloud and Mobile Edge", ASPLOS 2017: each task picks the single split point that minimises its
  * own end-to-end latency, running the first k layers (list order) on its origin and the rest on one edge or
  * cloud node, k = 0 (all remote) … L (all local). The choice ignores every other task, as Neurosurgeon does:

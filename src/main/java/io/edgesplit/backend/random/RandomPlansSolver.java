@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Baseline {@code random} (SPEC 6): the best of K random plans, each scheduled by the {@link ScheduleBuilder}
+ * Baseline {@code random} (docs/baselines.md): the best of K random plans, each scheduled by the {@link ScheduleBuilder}
  * (earliest ready block first, with insertion). It is the floor any method that claims to search must beat.
  *
  * <p>A random plan, per task: a number of segments s uniform in 1..min(maxSegments, L), s − 1 distinct cut

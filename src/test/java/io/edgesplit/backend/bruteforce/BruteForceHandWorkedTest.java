@@ -25,7 +25,7 @@ class BruteForceHandWorkedTest {
     }
 
     /**
-     * SPEC 1.6: single-layer tasks from distinct devices forced onto one edge node with ingress contention
+     * docs/model.md §7: single-layer tasks from distinct devices forced onto one edge node with ingress contention
      * are a two-machine flow shop (stage 1: the edge's ingress, a_i = input bytes at 1 B/s; stage 2: its
      * compute, b_i = flops at 1 FLOP/s; returns take 0). Jobs (a,b): (3,6) (5,2) (1,2) (6,6) (7,5).
      * Johnson: a ≤ b ascending a: J3, J1, J4; then a > b descending b: J5, J2.

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every committed instance (datasets/instances, SPEC 7): medag's and decoupled's schedules pass the validator. */
+/** Every committed instance (datasets/instances, docs/datasets.md): medag's and decoupled's schedules pass the validator. */
 class MedagDatasetsTest {
     static List<Path> instances() throws IOException {
         try (Stream<Path> s = Files.walk(Path.of("datasets", "instances"))) {
