@@ -42,6 +42,7 @@ final class Backends {
      * the others.
      */
     static final class Skipped extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
         Skipped(String message) { super(message); }
 
         @Override

@@ -11,7 +11,7 @@ import java.io.PrintWriter;
  * 1 the answer is "no" (infeasible, invalid solution, solver failure), 2 bad usage or bad input (one line
  * on stderr, no stack trace).
  */
-@Command(name = "edgesplit", mixinStandardHelpOptions = true, version = "edgesplit 0.1.0",
+@Command(name = "edgesplit", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Joint DNN partitioning, offloading and scheduling: solve, validate and benchmark.",
         subcommands = {SolveCommand.class, ValidateCommand.class, BoundCommand.class, GenerateCommand.class, ZooCommand.class, SolversCommand.class,
                 BenchCommand.class, ReportCommand.class, GanttCommand.class, ImportFjsCommand.class,

@@ -5,6 +5,7 @@ package io.edgesplit.model;
  * {@link #getMessage()} as one line and exits 2.
  */
 public final class InvalidInputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final String file;
     private final String path;
     private final String problem;

@@ -269,6 +269,7 @@ public final class Plots {
 
     /** Tick labels with three significant digits (3.16, 1.12, 0.00316): log ticks fall on fractional powers of ten. */
     private static final class ThreeDigits extends java.text.NumberFormat {
+        private static final long serialVersionUID = 1L;
         @Override
         public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
             return to.append(TableWriters.significant(v, 3));

@@ -110,6 +110,16 @@ class CliEndToEndTest {
     }
 
     @Test
+    void versionIsThePomsVersion() throws Exception {
+        String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>edgesplit</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "the pom names its version after the artifactId");
+        Run r = run("--version");
+        assertEquals(0, r.code());
+        assertEquals("edgesplit " + m.group(1), r.out().strip());
+    }
+
+    @Test
     void theZooListsSevenModelsWithExactParameterCounts() {
         Run r = run("zoo", "--json");
         assertEquals(0, r.code());

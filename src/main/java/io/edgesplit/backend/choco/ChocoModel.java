@@ -85,6 +85,7 @@ final class ChocoModel {
      */
     /** Thrown when building the model would outlast the time limit (large instances). */
     static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         TooLarge(String message) { super(message, null, false, false); }
     }
 
@@ -191,7 +192,7 @@ final class ChocoModel {
                 x[t][l] = new BoolVar[ci.nodeCount()];
                 long minAvail = Long.MAX_VALUE, minProc = Long.MAX_VALUE, maxProc = 0;
                 for (int n : nodes) {
-                    x[t][l][n] = nodes.length == 1 ? model.boolVar(true) : model.intEqView(X[t][l], n);
+                    x[t][l][n] = nodes.length == 1 ? model.boolVar(true) : model.isEq(X[t][l], n);
                     minAvail = Math.min(minAvail, ci.availableAt(n));
                     minProc = Math.min(minProc, ci.proc(t, l, n));
                     maxProc = Math.max(maxProc, ci.proc(t, l, n));

@@ -55,9 +55,7 @@ final class SearchStrategies {
             parts.add(Search.domOverWDegSearch(concat(times, cm.objective)));
         }
         if (cm.auxiliaryVars().length > 0) parts.add(Search.inputOrderLBSearch(cm.auxiliaryVars()));
-        @SuppressWarnings("unchecked")
-        AbstractStrategy<IntVar>[] arr = parts.toArray(new AbstractStrategy[0]);
-        solver.setSearch(Search.lastConflict(Search.sequencer(arr)));
+        solver.setSearch(lastConflictSequence(parts));
 
         // The incumbent's placement as a hint for the first descent (it is excluded by the objective cut,
         // but its placement with better-packed starts often is not).
@@ -143,5 +141,15 @@ final class SearchStrategies {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /**
+     * The parts one after another, with last-conflict reasoning on top. Java cannot create a generic array, and
+     * Choco's sequencer is declared on raw strategies: the suppression is confined to this one call.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static AbstractStrategy<IntVar> lastConflictSequence(List<AbstractStrategy<IntVar>> parts) {
+        AbstractStrategy[] arr = parts.toArray(new AbstractStrategy[0]);
+        return Search.lastConflict(Search.sequencer(arr));
     }
 }

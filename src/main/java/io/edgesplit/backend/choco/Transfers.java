@@ -70,7 +70,7 @@ final class Transfers {
                         model.addClausesBoolOrArrayEqVar(on.toArray(new BoolVar[0]), need);
                     }
                 }
-                IntVar ts = model.intVar("TS_" + t + "_" + tensor + "_" + q, (int) ready.getLB(), H, true);
+                IntVar ts = model.intVar("TS_" + t + "_" + tensor + "_" + q, ready.getLB(), H, true);
                 model.arithm(ts, ">=", ready).post();
                 // performedFrom[p] = need ∧ source on p; at most one source, so performed = Σ of them.
                 BoolVar[] performedFrom = new BoolVar[from.length];
@@ -87,7 +87,7 @@ final class Transfers {
                     dur[i] = (int) ci.transfer(bytes, p, q);
                     if (ci.contention() == Contention.INGRESS && dur[i] > 0)
                         ingressTasks.get(q).add(performedFrom[i].isInstantiatedTo(1) ? model.taskVar(ts, dur[i])
-                                : m.alternative(ts, (int) ready.getLB(), dur[i], performedFrom[i], "TS_" + t + "_" + tensor + "_" + p + "_" + q));
+                                : m.alternative(ts, ready.getLB(), dur[i], performedFrom[i], "TS_" + t + "_" + tensor + "_" + p + "_" + q));
                 }
                 BoolVar performed;
                 if (from.length == 1) performed = performedFrom[0];
@@ -115,7 +115,7 @@ final class Transfers {
                 boolean constantDuration = from.length == 1 && (tensor < 0 || sources.length == 1);
                 if (constantDuration) arrival = model.offset(ts, dur[0]);
                 else {
-                    arrival = model.intVar("A_" + t + "_" + tensor + "_" + q, (int) ready.getLB(), H, true);
+                    arrival = model.intVar("A_" + t + "_" + tensor + "_" + q, ready.getLB(), H, true);
                     IntVar[] vs = new IntVar[from.length + 2];
                     int[] cs = new int[from.length + 2];
                     vs[0] = ts;

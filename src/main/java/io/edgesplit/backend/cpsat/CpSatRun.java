@@ -13,6 +13,7 @@ final class CpSatRun {
 
     /** Building a model outlasted the time limit (models of thousands of layers take seconds to build here). */
     static final class OutOfTime extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         OutOfTime() { super("the time limit ended while building the model", null, false, false); }
     }
 
