@@ -50,7 +50,11 @@ public final class Report {
         Files.createDirectories(out);
         List<Path> written = new ArrayList<>();
         Table solver = a.perSolver(), inst = a.perInstance();
-        if (formats.contains("md")) written.add(write(out.resolve("summary.md"), markdown(a, solver, inst)));
+        // A single results folder of a suite with a committed reference: say how this run compares with it.
+        String vsReference = dirs.size() == 1 ? ReferenceComparison.markdown(raw, dirs.get(0), notes) : null;
+        if (vsReference != null) written.add(write(out.resolve("vs-reference.md"), vsReference));
+        if (formats.contains("md"))
+            written.add(write(out.resolve("summary.md"), markdown(a, solver, inst) + (vsReference == null ? "" : "\n" + vsReference)));
         if (formats.contains("csv")) {
             written.add(write(out.resolve("per-solver.csv"), TableWriters.csv(solver)));
             written.add(write(out.resolve("per-instance.csv"), TableWriters.csv(inst)));
