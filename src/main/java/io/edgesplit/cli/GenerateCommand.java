@@ -55,9 +55,9 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             spec = new Spec(parse("--scenario", scenario, Family::fromId, "testbed, campus-light, campus-heavy"),
                     parse("--size", size, SizeClass::fromId, "tiny, small, medium, large"), seed, tasks, nodes,
-                    objective == null ? null : parse("--objective", objective, Objective::fromJson, "makespan, total-latency"),
-                    granularity == null ? null : parse("--granularity", granularity, Granularity::fromJson, "segment, layer"),
-                    contention == null ? null : parse("--contention", contention, Contention::fromJson, "ingress, none"));
+                    objective == null ? null : parse("--objective", objective, Objective::fromJson, io.edgesplit.model.JsonName.choices(Objective.class)),
+                    granularity == null ? null : parse("--granularity", granularity, Granularity::fromJson, io.edgesplit.model.JsonName.choices(Granularity.class)),
+                    contention == null ? null : parse("--contention", contention, Contention::fromJson, io.edgesplit.model.JsonName.choices(Contention.class)));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd.commandLine(), e.getMessage());
         }

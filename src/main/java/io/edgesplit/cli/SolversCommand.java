@@ -14,7 +14,7 @@ final class SolversCommand implements Callable<Integer> {
         for (Solver s : SolverRegistry.load().all()) {
             System.out.println(s.name() + (s.exact() ? "  (exact)" : "") + "  -  " + s.description());
             for (ParamSpec p : s.parameters())
-                System.out.println("    " + p.name() + " (" + p.type() + ", default " + p.defaultValue() + "): " + p.description());
+                System.out.println("    " + p.name() + " (" + (p.choices().isEmpty() ? p.type() : String.join(" | ", p.choices())) + ", default " + p.defaultValue() + "): " + p.description());
         }
         System.out.println("common options: timeLimitSeconds, seed, workers (see docs/formats.md)");
         return Main.OK;

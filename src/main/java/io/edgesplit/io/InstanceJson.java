@@ -8,6 +8,7 @@ import io.edgesplit.model.Contention;
 import io.edgesplit.model.DnnModel;
 import io.edgesplit.model.Granularity;
 import io.edgesplit.model.Instance;
+import io.edgesplit.model.JsonName;
 import io.edgesplit.model.InstanceChecks;
 import io.edgesplit.model.InvalidInputException;
 import io.edgesplit.model.Layer;
@@ -57,13 +58,13 @@ public final class InstanceJson {
         String name = o.string("name");
         double timeUnit = o.optNumber("timeUnit", Instance.DEFAULT_TIME_UNIT);
         Objective objective = o.has("objective")
-                ? JsonObj.enumValue(o.string("objective"), "objective", Objective::fromJson, "makespan, total-latency")
+                ? JsonObj.enumValue(o.string("objective"), "objective", Objective::fromJson, JsonName.choices(Objective.class))
                 : Objective.MAKESPAN;
         Granularity granularity = o.has("granularity")
-                ? JsonObj.enumValue(o.string("granularity"), "granularity", Granularity::fromJson, "segment, layer")
+                ? JsonObj.enumValue(o.string("granularity"), "granularity", Granularity::fromJson, JsonName.choices(Granularity.class))
                 : Granularity.SEGMENT;
         Contention contention = o.has("contention")
-                ? JsonObj.enumValue(o.string("contention"), "contention", Contention::fromJson, "ingress, none")
+                ? JsonObj.enumValue(o.string("contention"), "contention", Contention::fromJson, JsonName.choices(Contention.class))
                 : Contention.INGRESS;
         List<DnnModel> models = o.list("models", (n, p) -> readModelEntry(n, p, zoo));
         List<Node> nodes = o.list("nodes", InstanceJson::readNode);
@@ -126,7 +127,7 @@ public final class InstanceJson {
     private static Node readNode(JsonNode n, String p) {
         JsonObj o = JsonObj.of(n, p);
         String name = o.string("name");
-        NodeKind kind = JsonObj.enumValue(o.string("kind"), o.child("kind"), NodeKind::fromJson, "device, edge, cloud");
+        NodeKind kind = JsonObj.enumValue(o.string("kind"), o.child("kind"), NodeKind::fromJson, JsonName.choices(NodeKind.class));
         Node node = new Node(name, kind, o.number("speed"), o.optNumber("availableAt", 0.0), o.optNumber("slowdown", 1.0));
         o.done();
         return node;

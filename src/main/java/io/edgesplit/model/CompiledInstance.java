@@ -166,6 +166,21 @@ public final class CompiledInstance {
 
     public long release(int t) { return tasks[t].release(); }
 
+    /** Task indices by release tick, ties by index: first come, first served (every backend's one FCFS order). */
+    public int[] tasksByRelease() {
+        Integer[] order = new Integer[tasks.length];
+        for (int t = 0; t < order.length; t++) order[t] = t;
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingLong(this::release).thenComparingInt(t -> t));
+        return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Per task, its position in {@link #tasksByRelease()} (0 first). */
+    public int[] releaseRank() {
+        int[] order = tasksByRelease(), rank = new int[order.length];
+        for (int i = 0; i < order.length; i++) rank[order[i]] = i;
+        return rank;
+    }
+
     public double weight(int t) { return tasks[t].task().weight(); }
 
     public DnnModel model(int t) { return modelData[tasks[t].model()].model(); }

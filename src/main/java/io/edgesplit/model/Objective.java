@@ -1,7 +1,7 @@
 package io.edgesplit.model;
 
 /** What a schedule is judged by (docs/model.md §5). */
-public enum Objective {
+public enum Objective implements JsonName {
     /** {@code max_t C_t}. */
     MAKESPAN("makespan"),
     /** {@code Σ_t weight_t × (C_t − release_t)}. */
@@ -11,10 +11,8 @@ public enum Objective {
 
     Objective(String json) { this.json = json; }
 
+    @Override
     public String json() { return json; }
 
-    public static Objective fromJson(String s) {
-        for (Objective o : values()) if (o.json.equals(s)) return o;
-        return null;
-    }
+    public static Objective fromJson(String s) { return JsonName.find(Objective.class, s); }
 }

@@ -7,7 +7,7 @@ import io.edgesplit.model.CompiledInstance;
  * evaluates a plan by dynamic prescheduling ({@link #PRESCHEDULE}); the other two are departures measured
  * in the medag ablation (docs/medag.md).
  */
-public enum PlanEvaluator {
+public enum PlanEvaluator implements io.edgesplit.model.JsonName {
     /** The paper's dynamic prescheduling: Johnson order, least-idle list scheduling, compute as a queue. */
     PRESCHEDULE("preschedule"),
     /** The same choice of what runs next, but a compute block may fill an earlier idle gap (insertion). */
@@ -19,11 +19,13 @@ public enum PlanEvaluator {
 
     PlanEvaluator(String json) { this.json = json; }
 
+    @Override
     public String json() { return json; }
 
     public static PlanEvaluator fromJson(String s) {
-        for (PlanEvaluator e : values()) if (e.json.equals(s)) return e;
-        throw new IllegalArgumentException("unknown evaluator \"" + s + "\" (expected preschedule, preschedule-insertion or best-of-both)");
+        PlanEvaluator e = io.edgesplit.model.JsonName.find(PlanEvaluator.class, s);
+        if (e == null) throw new IllegalArgumentException("unknown evaluator \"" + s + "\" (expected one of " + io.edgesplit.model.JsonName.choices(PlanEvaluator.class) + ")");
+        return e;
     }
 
     /** The schedule of a plan, with its node profiles. */

@@ -24,14 +24,6 @@ public final class SequentialStart {
     /** How claimed time delays new work in the DAG search. */
     public enum Estimate { TAIL, GAPS }
 
-    /** Tasks by release, ties by index. */
-    public static int[] releaseOrder(CompiledInstance ci) {
-        Integer[] order = new Integer[ci.taskCount()];
-        for (int t = 0; t < order.length; t++) order[t] = t;
-        Arrays.sort(order, Comparator.<Integer>comparingLong(ci::release).thenComparingInt(t -> t));
-        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-    }
-
     /**
      * The plan. When the deadline (System.nanoTime) passes before every task is planned, each remaining task
      * runs its whole model on the node (eligible for all its layers) whose claimed compute ends first, and

@@ -59,6 +59,12 @@ public final class Params {
                 case "int" -> getInt(e.getKey(), 0);
                 case "double" -> getDouble(e.getKey(), 0);
                 case "boolean" -> getBoolean(e.getKey(), false);
+                case "choice" -> {
+                    String v = getString(e.getKey(), "");
+                    if (!spec.choices().contains(v))
+                        throw new IllegalArgumentException("params." + e.getKey() + ": expected one of " + String.join(", ", spec.choices())
+                                + ", got \"" + v + "\"");
+                }
                 default -> getString(e.getKey(), "");
             }
         }

@@ -91,8 +91,8 @@ class PlanEvaluatorTest {
         for (int i = 0; i < 40; i++) {
             CompiledInstance ci = randomInstance(i, r).compile();
             for (SequentialStart.Estimate e : SequentialStart.Estimate.values()) {
-                int[][] a = SequentialStart.plan(ci, new MultiEndpointDag(ci), e, SequentialStart.releaseOrder(ci), Long.MAX_VALUE);
-                int[][] b = SequentialStart.plan(ci, new MultiEndpointDag(ci), e, SequentialStart.releaseOrder(ci), Long.MAX_VALUE);
+                int[][] a = SequentialStart.plan(ci, new MultiEndpointDag(ci), e, ci.tasksByRelease(), Long.MAX_VALUE);
+                int[][] b = SequentialStart.plan(ci, new MultiEndpointDag(ci), e, ci.tasksByRelease(), Long.MAX_VALUE);
                 assertNotNull(a);
                 assertTrue(java.util.Arrays.deepEquals(a, b), "same instance, same plan");
                 assertValid(ci, PlanEvaluator.PRESCHEDULE.evaluate(ci, a), ci.name() + " sequential start " + e);
@@ -105,7 +105,7 @@ class PlanEvaluatorTest {
         for (int i = 0; i < 10; i++) {
             CompiledInstance ci = TinyInstances.random(10 + i, 40, 6, 5).compile();
             int[][] plan = SequentialStart.plan(ci, new MultiEndpointDag(ci), SequentialStart.Estimate.TAIL,
-                    SequentialStart.releaseOrder(ci), System.nanoTime() - 1);
+                    ci.tasksByRelease(), System.nanoTime() - 1);
             for (int t = 0; t < ci.taskCount(); t++) assertNotNull(plan[t], "every task is planned");
             assertValid(ci, PlanEvaluator.BEST_OF_BOTH.evaluate(ci, plan), ci.name() + " cut sequential start");
         }

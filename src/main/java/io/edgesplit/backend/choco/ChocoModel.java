@@ -69,8 +69,10 @@ final class ChocoModel {
     final IntVar[] completion;
     /** The variable minimised: makespan, or Σ w'·(C − release) with integer-scaled weights. */
     final IntVar objective;
-    /** Total latency only: the integer weights are {@code weight × weightScale}. */
+    /** Total latency only: the integer weights are {@code weight × weightScale} (rounded when {@code !exactWeights}). */
     final long weightScale;
+    /** Whether the integer weights are exact (IntegerWeights): a proof with rounded weights is no proof. */
+    final boolean exactWeights;
     final long[] scaledWeight;
     /** Per task: the latest tick any of its items may end at (see {@link Horizons#of}). */
     final long[] horizon;
@@ -158,9 +160,11 @@ final class ChocoModel {
         // variable) into compact tables, which exhausted a 2 GB heap on a 266-layer instance.
         Settings settings = Settings.init().setLCG(lcg).setEnableTableSubstitution(false);
         this.model = new Model("edgesplit-" + ci.name(), settings);
-        this.scaledWeight = new long[T];
-        this.weightScale = ci.objective() == Objective.TOTAL_LATENCY ? Horizons.weightScale(ci) : 1;
-        for (int t = 0; t < T; t++) scaledWeight[t] = Math.round(ci.weight(t) * weightScale);
+        io.edgesplit.solver.IntegerWeights iw = ci.objective() == Objective.TOTAL_LATENCY ? io.edgesplit.solver.IntegerWeights.of(ci) : null;
+        this.weightScale = iw == null ? 1 : iw.scale();
+        this.exactWeights = iw == null || iw.exact();
+        this.scaledWeight = iw == null ? new long[T] : iw.weights();
+        if (iw == null) for (int t = 0; t < T; t++) scaledWeight[t] = Math.round(ci.weight(t));
         long ub = incumbentObjective(incumbent);
         this.horizon = Horizons.of(this, ub);
 

@@ -70,19 +70,19 @@ public final class ChocoSolver implements Solver {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.ofString("search", "auto", "auto | complete | lns-then-complete | neighbourhood (Choco on sub-models around the best schedule; auto uses it above " + NEIGHBOURHOOD_THRESHOLD + " placement choices)"),
-                ParamSpec.ofString("branching", "auto",
+                ParamSpec.ofChoice("search", "auto", List.of("auto", "complete", "lns-then-complete", "neighbourhood"), "auto | complete | lns-then-complete | neighbourhood (Choco on sub-models around the best schedule; auto uses it above " + NEIGHBOURHOOD_THRESHOLD + " placement choices)"),
+                ParamSpec.ofChoice("branching", "auto", List.of("auto", "placement-first", "dwd"),
                         "auto (placement-first for makespan, dwd for total latency) | placement-first (dom/wdeg on placements, then smallest start) | dwd (Choco dom/wdeg on placements, then on times)"),
                 ParamSpec.ofBoolean("restarts", true, "Luby restarts in the complete search"),
                 ParamSpec.ofBoolean("lcg", true, "Choco 5 lazy clause generation in complete searches (never under LNS, where Choco 5.0.0 reports solutions with unassigned variables, nor above " + LCG_MAX_CHOICES + " placement choices)"),
                 ParamSpec.ofBoolean("redundant", true, "per-node load cuts for the makespan"),
                 ParamSpec.ofDouble("lnsShare", 0.5, "share of the time limit given to LNS (after a complete search on 20% of it, under search = auto)"),
-                ParamSpec.ofString("placementOrder", "domwdeg", "placement-first: which placement to branch on: domwdeg | chs (conflict history)"),
+                ParamSpec.ofChoice("placementOrder", "domwdeg", List.of("domwdeg", "chs"), "placement-first: which placement to branch on: domwdeg | chs (conflict history)"),
                 ParamSpec.ofBoolean("pathBounds", true, "per-task heads and tails of each (layer, node) from the task alone"),
-                ParamSpec.ofString("secondWorker", "lns", "with workers >= 2, what the second job runs next to the complete search: lns | complete (the other branching)"),
-                ParamSpec.ofString("neighbourhoodTimes", "span", "neighbourhood search: which start times a step frees besides the freed tasks': span (every task overlapping the freed tasks' span) | freed (none: the others keep theirs) | alternate"),
+                ParamSpec.ofChoice("secondWorker", "lns", List.of("lns", "complete"), "with workers >= 2, what the second job runs next to the complete search: lns | complete (the other branching)"),
+                ParamSpec.ofChoice("neighbourhoodTimes", "span", List.of("span", "freed", "alternate"), "neighbourhood search: which start times a step frees besides the freed tasks': span (every task overlapping the freed tasks' span) | freed (none: the others keep theirs) | alternate"),
                 ParamSpec.ofBoolean("rootPresolve", true, "with lazy clause generation: propagate the root without it first and start the LCG model from those bounds"),
-                ParamSpec.ofString("timeHints", "auto", "neighbourhood search: the best schedule's start times as hints in each sub-model: auto (total latency only) | on | off"),
+                ParamSpec.ofChoice("timeHints", "auto", List.of("auto", "on", "off"), "neighbourhood search: the best schedule's start times as hints in each sub-model: auto (total latency only) | on | off"),
                 ParamSpec.ofDouble("buildShare", 1.0 / 3, "share of a phase's time that building its model may take before the phase is given up"));
     }
 
@@ -90,23 +90,9 @@ public final class ChocoSolver implements Solver {
     public SolveResult solve(CompiledInstance ci, SolveOptions options) {
         long t0 = System.nanoTime();
         long deadline = options.deadlineNanos(t0);
+        // Choices were checked against parameters() before the solve (Params.checkAgainst).
         String search = options.params().getString("search", "auto");
-        if (!List.of("auto", "complete", "lns-then-complete", "neighbourhood").contains(search))
-            throw new IllegalArgumentException("params.search: expected auto, complete, lns-then-complete or neighbourhood, got " + search);
         String branching = options.params().getString("branching", "auto");
-        if (!List.of("auto", "placement-first", "dwd").contains(branching))
-            throw new IllegalArgumentException("params.branching: expected auto, placement-first or dwd, got " + branching);
-        for (String[] choice : new String[][]{{"secondWorker", "lns", "complete"}, {"placementOrder", "domwdeg", "chs"}}) {
-            String v = options.params().getString(choice[0], choice[1]);
-            if (!v.equals(choice[1]) && !v.equals(choice[2]))
-                throw new IllegalArgumentException("params." + choice[0] + ": expected " + choice[1] + " or " + choice[2] + ", got " + v);
-        }
-        for (String[] choice : new String[][]{{"neighbourhoodTimes", "span", "freed", "alternate"}, {"timeHints", "auto", "on", "off"}}) {
-            String v = options.params().getString(choice[0], choice[1]);
-            if (!List.of(choice).subList(1, choice.length).contains(v))
-                throw new IllegalArgumentException("params." + choice[0] + ": expected one of "
-                        + String.join(", ", List.of(choice).subList(1, choice.length)) + ", got " + v);
-        }
         // placement-first for both objectives since the path bounds give it a good value order (docs/choco.md)
         if (branching.equals("auto")) branching = "placement-first";
 

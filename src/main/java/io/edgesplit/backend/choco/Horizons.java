@@ -9,22 +9,6 @@ final class Horizons {
     private Horizons() {}
 
     /**
-     * Integer weights for total latency: the smallest power of ten (up to 10^6) that makes every weight an
-     * integer; an instance needing more is refused rather than rounded (the model must be exact).
-     */
-    static long weightScale(CompiledInstance ci) {
-        for (long s = 1; s <= 1_000_000; s *= 10) {
-            boolean ok = true;
-            for (int t = 0; t < ci.taskCount() && ok; t++) {
-                double w = ci.weight(t) * s;
-                ok = Math.abs(w - Math.rint(w)) <= 1e-9 * Math.max(1, Math.abs(w));
-            }
-            if (ok) return s;
-        }
-        throw new UnsupportedInstanceException("choco: task weights need more than 6 decimals to become integers");
-    }
-
-    /**
      * Per task, the latest tick its items need: an optimal schedule exists among the semi-active ones (both
      * objectives are regular), in which no moment between the latest release/availableAt and the end is
      * idle, so every item ends by {@code maxRelease + Σ all durations}. The incumbent's objective bounds it

@@ -130,6 +130,13 @@ final class SolveRun {
         if (failure != null) throw failure;
         double obj = best.objectiveTicks(ci);
         List<TracePoint> out = new ArrayList<>(trace);
+        // Weights with more than 6 decimals were rounded (IntegerWeights): neither proof nor bound holds.
+        io.edgesplit.solver.IntegerWeights weights = ci.objective() == io.edgesplit.model.Objective.TOTAL_LATENCY
+                ? io.edgesplit.solver.IntegerWeights.of(ci) : null;
+        if (weights != null && !weights.exact()) {
+            out.add(new TracePoint(seconds(t0), obj, null));
+            return new SolveResult(Status.FEASIBLE, best, null, out, weights.note() + (note == null ? "" : "; " + note));
+        }
         if (proven && workerDone) {
             out.add(new TracePoint(seconds(t0), obj, obj));
             return new SolveResult(Status.OPTIMAL, best, (long) Math.floor(obj + 1e-9), out, null);

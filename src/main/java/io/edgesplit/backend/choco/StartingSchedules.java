@@ -62,7 +62,7 @@ final class StartingSchedules {
             local[t] = new int[ci.layerCount(t)];
             for (int l = 0; l < local[t].length; l++) local[t][l] = ci.canRun(t, l, ci.origin(t)) ? ci.origin(t) : fastest[t][l];
         }
-        return List.of(() -> ScheduleBuilder.build(ci, local), () -> ScheduleBuilder.build(ci, fastest, PriorityRule.taskOrder(releaseRank(ci))),
+        return List.of(() -> ScheduleBuilder.build(ci, local), () -> ScheduleBuilder.build(ci, fastest, PriorityRule.taskOrder(ci.releaseRank())),
                 () -> DynamicPrescheduler.run(ci, bestAlone(ci)).schedule());
     }
 
@@ -92,12 +92,4 @@ final class StartingSchedules {
         return fastest;
     }
 
-    private static int[] releaseRank(CompiledInstance ci) {
-        Integer[] idx = new Integer[ci.taskCount()];
-        for (int i = 0; i < idx.length; i++) idx[i] = i;
-        Arrays.sort(idx, (a, b) -> Long.compare(ci.release(a), ci.release(b)));
-        int[] rank = new int[idx.length];
-        for (int r = 0; r < idx.length; r++) rank[idx[r]] = r;
-        return rank;
-    }
 }

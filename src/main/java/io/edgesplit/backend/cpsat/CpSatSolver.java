@@ -95,7 +95,7 @@ public final class CpSatSolver implements Solver {
                 ParamSpec.ofBoolean("symmetry", false, "symmetry breaking among identical nodes (same times, links, eligibility; no origin)"),
                 ParamSpec.ofBoolean("deterministic", false, "with several workers, use CP-SAT's interleaved search: same seed and workers, same answer, "
                         + "but several times slower here (docs/cpsat.md); default: CP-SAT's parallel portfolio, deterministic only with 1 worker"),
-                ParamSpec.ofString("warmStartMode", "auto", "hint (the whole model, every variable hinted with the warm start) | neighbourhood "
+                ParamSpec.ofChoice("warmStartMode", "auto", List.of("auto", "hint", "neighbourhood"), "hint (the whole model, every variable hinted with the warm start) | neighbourhood "
                         + "(CP-SAT on sub-models around the warm start: placements of a growing set of tasks freed, the others fixed) | auto "
                         + "(neighbourhood above " + NEIGHBOURHOOD_THRESHOLD + " placement choices, else hint)"),
                 ParamSpec.ofBoolean("fixToWarmStart", false, "fix every variable to the warm start's value (checks that the hint is a complete feasible solution)"));
@@ -105,9 +105,7 @@ public final class CpSatSolver implements Solver {
     public SolveResult solve(CompiledInstance ci, SolveOptions options) {
         long t0 = System.nanoTime();
         loadNatives();
-        String mode = options.params().getString("warmStartMode", "auto");
-        if (!List.of("auto", "hint", "neighbourhood").contains(mode))
-            throw new IllegalArgumentException("params.warmStartMode: expected auto, hint or neighbourhood, got " + mode);
+        String mode = options.params().getString("warmStartMode", "auto"); // a declared choice, checked before the solve
         boolean fix = options.params().getBoolean("fixToWarmStart", false);
         if (fix && options.warmStart() == null) throw new IllegalArgumentException("params.fixToWarmStart: needs a warm start");
         if (options.warmStart() != null && !fix

@@ -181,24 +181,12 @@ abstract class CpSatVariables {
     }
 
     /** The smallest power of ten (≤ 10^6) that makes every weight an integer; else rounding at 10^6. */
+    /** Integer weights by the one rule every integer backend shares ({@link io.edgesplit.solver.IntegerWeights}). */
     void scaleWeights() {
-        int T = ci.taskCount();
-        scaledWeight = new long[T];
-        for (long k = 1; k <= 1_000_000; k *= 10) {
-            boolean ok = true;
-            for (int t = 0; t < T && ok; t++) {
-                double w = ci.weight(t) * k;
-                ok = Math.abs(w - Math.rint(w)) <= 1e-9 * Math.max(1, Math.abs(w));
-            }
-            if (ok) {
-                weightScale = k;
-                for (int t = 0; t < T; t++) scaledWeight[t] = Math.round(ci.weight(t) * k);
-                return;
-            }
-        }
-        weightScale = 1_000_000;
-        exactWeights = false;
-        for (int t = 0; t < T; t++) scaledWeight[t] = Math.round(ci.weight(t) * weightScale);
+        io.edgesplit.solver.IntegerWeights w = io.edgesplit.solver.IntegerWeights.of(ci);
+        weightScale = w.scale();
+        exactWeights = w.exact();
+        scaledWeight = w.weights();
     }
 
     /** The CP objective value in ticks. */

@@ -66,11 +66,7 @@ public final class EdgeOnlySolver implements Solver {
 
     static Plan plan(CompiledInstance ci) {
         int T = ci.taskCount(), N = ci.nodeCount();
-        Integer[] order = new Integer[T];
-        for (int t = 0; t < T; t++) order[t] = t;
-        Arrays.sort(order, Comparator.<Integer>comparingLong(ci::release).thenComparingInt(t -> t));
-        int[] rank = new int[T];
-        for (int i = 0; i < T; i++) rank[order[i]] = i;
+        int[] order = ci.tasksByRelease(), rank = ci.releaseRank();
 
         Timeline[] compute = new Timeline[N], ingress = new Timeline[N];
         for (int n = 0; n < N; n++) {

@@ -104,7 +104,7 @@ public final class MedagSolver implements Solver {
         long t0 = System.nanoTime();
         if (p.greedyStart() && T > 1) {
             // The DAG searches get 70 % of the budget, so the plan's evaluation fits in the rest.
-            plan = SequentialStart.plan(ci, dag, p.startEstimate(), SequentialStart.releaseOrder(ci), t0 + (long) ((deadline - t0) * 0.7));
+            plan = SequentialStart.plan(ci, dag, p.startEstimate(), ci.tasksByRelease(), t0 + (long) ((deadline - t0) * 0.7));
             long e0 = System.nanoTime();
             current = ev.evaluate(ci, plan);
             evalNanos = System.nanoTime() - e0;

@@ -36,7 +36,7 @@ public final class MedagLab {
             long g0 = System.nanoTime();
             int[][] gp = io.edgesplit.schedule.SequentialStart.plan(ci, new io.edgesplit.schedule.MultiEndpointDag(ci),
                     io.edgesplit.schedule.SequentialStart.Estimate.valueOf(System.getProperty("est", "TAIL")),
-                    io.edgesplit.schedule.SequentialStart.releaseOrder(ci), Long.MAX_VALUE);
+                    ci.tasksByRelease(), Long.MAX_VALUE);
             long g1 = System.nanoTime();
             double pre = DynamicPrescheduler.run(ci, gp).objective() * ci.timeUnit();
             long g2 = System.nanoTime();
