@@ -20,7 +20,7 @@ import java.util.List;
 
 /** The constraints and the objective of a cpsat model (see {@link CpSatSolver} and docs/cpsat.md). */
 abstract class CpSatConstraints extends CpSatSymmetry {
-    CpSatConstraints(CompiledInstance ci, SolveOptions options, int[][] fixedNode) { super(ci, options, fixedNode); }
+    CpSatConstraints(CompiledInstance ci, SolveOptions options, SubModel scope) { super(ci, options, scope); }
 
     void build() { build(Long.MAX_VALUE); }
 
@@ -37,9 +37,9 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                 if (ci.objective() == Objective.MAKESPAN) taskHorizon[t] = Math.min(horizon, ub);
                 else if (scaledWeight[t] > 0) taskHorizon[t] = Math.min(horizon, ci.release(t) + ub / scaledWeight[t]);
             }
-        s = new IntVar[T][];
-        e = new IntVar[T][];
-        x = new Literal[T][][];
+        layerStart = new IntVar[T][];
+        layerEnd = new IntVar[T][];
+        onNode = new Literal[T][][];
         items = new Item[T][][];
         completion = new IntVar[T];
         List<List<IntervalVar>> compute = new ArrayList<>(), ingress = new ArrayList<>();
@@ -60,9 +60,9 @@ abstract class CpSatConstraints extends CpSatSymmetry {
             if (modelled != null && !modelled[t]) continue;
             if (System.nanoTime() > deadlineNanos) throw new CpSatRun.OutOfTime();
             int L = ci.layerCount(t);
-            s[t] = new IntVar[L];
-            e[t] = new IntVar[L];
-            x[t] = new Literal[L][N];
+            layerStart[t] = new IntVar[L];
+            layerEnd[t] = new IntVar[L];
+            onNode[t] = new Literal[L][N];
             long release = ci.release(t);
             for (int l = 0; l < L; l++) {
                 // Checked per layer and per tensor, not only per task: a task of a large model takes long enough
@@ -71,29 +71,29 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                 int[] nodes = nodes(t, l);
                 long lo = Long.MAX_VALUE;
                 for (int n : nodes) lo = Math.min(lo, Math.max(release, ci.availableAt(n)));
-                s[t][l] = cp.newIntVar(lo, taskHorizon[t], "s" + t + "_" + l);
-                e[t][l] = cp.newIntVar(lo, taskHorizon[t], "e" + t + "_" + l);
+                layerStart[t][l] = cp.newIntVar(lo, taskHorizon[t], "s" + t + "_" + l);
+                layerEnd[t][l] = cp.newIntVar(lo, taskHorizon[t], "e" + t + "_" + l);
                 LinearExprBuilder dur = LinearExpr.newBuilder();
                 List<Literal> pres = new ArrayList<>();
                 for (int n : nodes) {
                     long p = ci.proc(t, l, n);
                     Literal xn = nodes.length == 1 ? TRUE : cp.newBoolVar("x" + t + "_" + l + "_" + n);
-                    x[t][l][n] = xn;
+                    onNode[t][l][n] = xn;
                     pres.add(xn);
                     if (nodes.length == 1) dur.add(p);
                     else dur.addTerm((BoolVar) xn, p);
                     if (p > 0) {
-                        compute.get(n).add(cp.newOptionalIntervalVar(s[t][l], LinearExpr.constant(p), e[t][l], xn, "c" + t + "_" + l + "_" + n));
+                        compute.get(n).add(cp.newOptionalIntervalVar(layerStart[t][l], LinearExpr.constant(p), layerEnd[t][l], xn, "c" + t + "_" + l + "_" + n));
                         if (nodes.length == 1) load[n].add(p);
                         else load[n].addTerm((BoolVar) xn, p);
                     }
                     if (ci.availableAt(n) > lo)
-                        cp.addGreaterOrEqual(s[t][l], ci.availableAt(n)).onlyEnforceIf(when(xn));
+                        cp.addGreaterOrEqual(layerStart[t][l], ci.availableAt(n)).onlyEnforceIf(when(xn));
                 }
                 if (nodes.length > 1) cp.addExactlyOne(pres);
                 LinearExpr d = dur.build();
                 // The explicit duration (measured in docs/cpsat.md): end = start + Σ proc·x.
-                cp.addEquality(LinearExpr.newBuilder().add(e[t][l]).addTerm(s[t][l], -1).build(), d);
+                cp.addEquality(LinearExpr.newBuilder().add(layerEnd[t][l]).addTerm(layerStart[t][l], -1).build(), d);
                 if (cumul != null) {
                     // CP-SAT intervals take at most one variable in their size: name the duration.
                     long lo2 = Long.MAX_VALUE, hi2 = 0;
@@ -103,9 +103,9 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                     }
                     IntVar dv = cp.newIntVar(lo2, hi2, "d" + t + "_" + l);
                     cp.addEquality(dv, d);
-                    cumul.addDemand(cp.newIntervalVar(s[t][l], dv, e[t][l], "m" + t + "_" + l), 1);
+                    cumul.addDemand(cp.newIntervalVar(layerStart[t][l], dv, layerEnd[t][l], "m" + t + "_" + l), 1);
                 }
-                for (int pr : ci.preds(t, l)) cp.addGreaterOrEqual(s[t][l], e[t][pr]);
+                for (int pr : ci.preds(t, l)) cp.addGreaterOrEqual(layerStart[t][l], layerEnd[t][pr]);
             }
 
             // Transfer items, one per (tensor, destination).
@@ -117,9 +117,9 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                     List<Literal> consumers = new ArrayList<>();
                     if (tensor < 0) {
                         if (q == origin) continue;
-                        for (int l = 0; l < L; l++) if (ci.readsInput(t, l) && x[t][l][q] != null) consumers.add(x[t][l][q]);
+                        for (int l = 0; l < L; l++) if (ci.readsInput(t, l) && onNode[t][l][q] != null) consumers.add(onNode[t][l][q]);
                     } else {
-                        for (int v : ci.succs(t, tensor)) if (x[t][v][q] != null) consumers.add(x[t][v][q]);
+                        for (int v : ci.succs(t, tensor)) if (onNode[t][v][q] != null) consumers.add(onNode[t][v][q]);
                         if (ci.isOutput(t, tensor) && q == origin) consumers.add(TRUE);
                     }
                     if (consumers.isEmpty()) continue;
@@ -128,7 +128,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                     double bytes = ci.tensorBytes(t, tensor);
                     for (int p = 0; p < N; p++) {
                         if (p == q) continue;
-                        Literal src = tensor < 0 ? (p == origin ? TRUE : null) : x[t][tensor][p];
+                        Literal src = tensor < 0 ? (p == origin ? TRUE : null) : onNode[t][tensor][p];
                         if (src == null) continue;
                         anySource = true;
                         it.d[p] = ci.transfer(bytes, p, q);
@@ -148,7 +148,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                     it.te = cp.newIntVar(ready, taskHorizon[t], "te" + t + "_" + tensor + "_" + q);
                     for (int p = 0; p < N; p++) {
                         if (p == q) continue;
-                        Literal src = tensor < 0 ? (p == origin ? TRUE : null) : x[t][tensor][p];
+                        Literal src = tensor < 0 ? (p == origin ? TRUE : null) : onNode[t][tensor][p];
                         if (src == null) continue;
                         Literal y = and(src, it.needed);
                         it.y[p] = y;
@@ -162,7 +162,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                         }
                     }
                     cp.addEquality(LinearExpr.newBuilder().add(it.te).addTerm(it.ts, -1).build(), dur.build());
-                    if (tensor >= 0) cp.addGreaterOrEqual(it.ts, e[t][tensor]);
+                    if (tensor >= 0) cp.addGreaterOrEqual(it.ts, layerEnd[t][tensor]);
                     items[t][tensor + 1][q] = it;
                 }
             }
@@ -172,30 +172,30 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                     if (ci.readsInput(t, l) && q != origin) {
                         Item it = items[t][0][q];
                         // An implicit input transfer arrives at release, and no layer starts before release.
-                        if (!it.implicit) cp.addGreaterOrEqual(s[t][l], it.te).onlyEnforceIf(when(x[t][l][q]));
+                        if (!it.implicit) cp.addGreaterOrEqual(layerStart[t][l], it.te).onlyEnforceIf(when(onNode[t][l][q]));
                     }
                     for (int u : ci.preds(t, l)) {
                         Item it = items[t][u + 1][q];
-                        // u always on q, or a zero-tick transfer: the precedence s ≥ e[u] suffices
+                        // u always on q, or a zero-tick transfer: the precedence s ≥ layerEnd[u] suffices
                         if (it == null || it.implicit) continue;
-                        List<Literal> en = new ArrayList<>(List.of(when(x[t][l][q])));
-                        if (x[t][u][q] != null) en.add(x[t][u][q].not());
-                        cp.addGreaterOrEqual(s[t][l], it.te).onlyEnforceIf(en.toArray(new Literal[0]));
+                        List<Literal> en = new ArrayList<>(List.of(when(onNode[t][l][q])));
+                        if (onNode[t][u][q] != null) en.add(onNode[t][u][q].not());
+                        cp.addGreaterOrEqual(layerStart[t][l], it.te).onlyEnforceIf(en.toArray(new Literal[0]));
                     }
                 }
                 if (ci.granularity() == Granularity.SEGMENT && l > 0)
                     for (int n = 0; n < N; n++)
-                        if (x[t][l - 1][n] != null && x[t][l][n] != null)
-                            cp.addEquality(s[t][l], e[t][l - 1]).onlyEnforceIf(when(x[t][l - 1][n], x[t][l][n]));
+                        if (onNode[t][l - 1][n] != null && onNode[t][l][n] != null)
+                            cp.addEquality(layerStart[t][l], layerEnd[t][l - 1]).onlyEnforceIf(when(onNode[t][l - 1][n], onNode[t][l][n]));
             }
             // Completion: the latest output end on the origin or return-transfer end.
             completion[t] = cp.newIntVar(release, taskHorizon[t], "C" + t);
             for (int u = 0; u < L; u++) {
                 if (!ci.isOutput(t, u)) continue;
-                cp.addGreaterOrEqual(completion[t], e[t][u]);
+                cp.addGreaterOrEqual(completion[t], layerEnd[t][u]);
                 Item ret = items[t][u + 1][origin];
                 if (ret != null && !ret.implicit) {
-                    Literal onOrigin = x[t][u][origin];
+                    Literal onOrigin = onNode[t][u][origin];
                     if (onOrigin == null) cp.addGreaterOrEqual(completion[t], ret.te);
                     else cp.addGreaterOrEqual(completion[t], ret.te).onlyEnforceIf(onOrigin.not());
                 }

@@ -16,21 +16,19 @@ import java.util.Map;
 
 /** The CP-SAT model of one instance: variables, constraints, hints from a schedule and the schedule of a solution. */
 final class CpSatModel extends CpSatConstraints {
-    CpSatModel(CompiledInstance ci, SolveOptions options) { this(ci, options, null); }
-
-    /** A model whose placements are fixed to {@code fixedNode[t]} for every task with a non-null row. */
-    CpSatModel(CompiledInstance ci, SolveOptions options, int[][] fixedNode) { super(ci, options, fixedNode); }
+    /** The model of {@code scope} (the whole instance, or a neighbourhood of a known schedule). */
+    CpSatModel(CompiledInstance ci, SolveOptions options, SubModel scope) { super(ci, options, scope); }
 
     /** Hints every variable with the warm start (relabelled to respect the symmetry breaking). */
     void hint(Schedule ws0) {
         Schedule ws = relabel(ws0);
         Map<Literal, Boolean> val = new IdentityHashMap<>();
         for (int t = 0; t < ci.taskCount(); t++)
-            for (int l = 0; s[t] != null && l < ci.layerCount(t); l++) {
-                cp.addHint(s[t][l], ws.start(t, l));
-                cp.addHint(e[t][l], ws.end(ci, t, l));
+            for (int l = 0; layerStart[t] != null && l < ci.layerCount(t); l++) {
+                cp.addHint(layerStart[t][l], ws.start(t, l));
+                cp.addHint(layerEnd[t][l], ws.end(ci, t, l));
                 for (int n = 0; n < N; n++) {
-                    Literal xn = x[t][l][n];
+                    Literal xn = onNode[t][l][n];
                     if (xn == null || isTrue(xn)) continue;
                     val.put(xn, ws.node(t, l) == n);
                     cp.addHint(xn, ws.node(t, l) == n);
@@ -44,7 +42,7 @@ final class CpSatModel extends CpSatConstraints {
             cp.addHint(d.var(), v);
         }
         for (int t = 0; t < ci.taskCount(); t++) {
-            if (s[t] == null) continue; // not modelled
+            if (layerStart[t] == null) continue; // not modelled
             Map<Long, Transfer> given = new HashMap<>();
             for (Transfer tr : ws.transfers(t)) given.put(((long) tr.tensor() + 1) * N + tr.to(), tr);
             for (Item[] byTensor : items[t])
@@ -86,7 +84,7 @@ final class CpSatModel extends CpSatConstraints {
         List<List<Transfer>> trs = new ArrayList<>();
         for (int t = 0; t < T; t++) {
             int L = ci.layerCount(t);
-            if (s[t] == null) { // not modelled: as frozen
+            if (layerStart[t] == null) { // not modelled: as frozen
                 node[t] = new int[L];
                 start[t] = new long[L];
                 for (int l = 0; l < L; l++) {
@@ -101,8 +99,8 @@ final class CpSatModel extends CpSatConstraints {
             for (int l = 0; l < L; l++) {
                 node[t][l] = -1;
                 for (int n = 0; n < N; n++)
-                    if (x[t][l][n] != null && (isTrue(x[t][l][n]) || solver.booleanValue(x[t][l][n]))) node[t][l] = n;
-                start[t][l] = solver.value(s[t][l]);
+                    if (onNode[t][l][n] != null && (isTrue(onNode[t][l][n]) || solver.booleanValue(onNode[t][l][n]))) node[t][l] = n;
+                start[t][l] = solver.value(layerStart[t][l]);
             }
             List<Transfer> tl = new ArrayList<>();
             for (Item[] byTensor : items[t])

@@ -116,9 +116,9 @@ public final class CpSatSolver implements Solver {
 
     /** The whole model in one CP-SAT run (the default, and what can prove optimality). */
     private SolveResult solveWhole(CompiledInstance ci, SolveOptions options, long t0) {
-        CpSatModel m = new CpSatModel(ci, options);
-        // A warm start bounds the objective and the time domains (sound: see Model.boundBy).
-        if (options.warmStart() != null) m.boundBy(options.warmStart());
+        // A warm start bounds the objective and the time domains (sound: see SubModel.upper).
+        CpSatModel m = new CpSatModel(ci, options,
+                options.warmStart() == null ? SubModel.whole() : SubModel.whole().boundedBy(options.warmStart()));
         long deadline = options.deadlineNanos(t0);
         long buildStart = System.nanoTime();
         String why = null;

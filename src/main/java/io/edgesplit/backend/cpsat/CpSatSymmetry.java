@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Symmetry breaking among identical nodes, and the relabelling that keeps a warm start consistent with it. */
 abstract class CpSatSymmetry extends CpSatVariables {
-    CpSatSymmetry(CompiledInstance ci, SolveOptions options, int[][] fixedNode) { super(ci, options, fixedNode); }
+    CpSatSymmetry(CompiledInstance ci, SolveOptions options, SubModel scope) { super(ci, options, scope); }
 
     /**
      * Identical nodes (same ticks for every layer and every tensor to and from every other node, same
@@ -62,8 +62,8 @@ abstract class CpSatSymmetry extends CpSatVariables {
         List<Literal> xa = new ArrayList<>(), xb = new ArrayList<>();
         for (int t = 0; t < ci.taskCount(); t++)
             for (int l = 0; l < ci.layerCount(t); l++) {
-                xa.add(x[t][l][a]);
-                xb.add(x[t][l][b]);
+                xa.add(onNode[t][l][a]);
+                xb.add(onNode[t][l][b]);
             }
         BoolVar[] prefix = new BoolVar[xa.size()];
         for (int i = 0; i < xa.size(); i++) {

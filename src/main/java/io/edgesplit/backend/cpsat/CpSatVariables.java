@@ -55,8 +55,8 @@ abstract class CpSatVariables {
     final int N;
     final long horizon;
     Literal TRUE;
-    IntVar[][] s, e;
-    Literal[][][] x;        // [t][l][n], null where the layer cannot run
+    IntVar[][] layerStart, layerEnd;  // [t][l]; a row is null for a task that is not modelled
+    Literal[][][] onNode;             // [t][l][n]: the layer runs on n; null where the layer cannot run
     Item[][][] items;       // [t][tensor + 1][q], null where no transfer can be needed
     IntVar[] completion;
     IntVar makespan;
@@ -69,27 +69,26 @@ abstract class CpSatVariables {
     long[] scaledWeight;
     double objectiveOffset;
     LinearArgument objective; // in CP units (weights scaled), what cp minimises
-    final int[][] fixedNode; // [t] = the node of every layer of task t, or null where placements are free
-    /**
-     * [t]: whether task t has variables at all (null: every task). The other tasks keep {@link #frozen}'s
-     * schedule and appear only as fixed intervals on the nodes (and ingresses) the modelled tasks may use,
-     * so a neighbourhood step's model grows with its modelled tasks, not with the instance.
-     */
-    boolean[] modelled;
-    Schedule frozen;         // the schedule of the tasks that are not modelled
-    Schedule upper;          // a known schedule the answer must be at least as good as, or null
+    // The scope (SubModel), fixed at construction; see SubModel for the meaning of each.
+    final int[][] fixedNode;
+    final boolean[][] allowedNode;
+    final boolean[] modelled;
+    final Schedule frozen;
+    final Schedule upper;
     long[] taskHorizon;      // [t] = latest time any activity of task t may end
 
-    /** A model whose placements are fixed to {@code fixedNode[t]} for every task with a non-null row. */
-    CpSatVariables(CompiledInstance ci, SolveOptions options, int[][] fixedNode) {
+    /** A model of {@code scope}: the whole instance or a neighbourhood of a known schedule. */
+    CpSatVariables(CompiledInstance ci, SolveOptions options, SubModel scope) {
         this.ci = ci;
         this.options = options;
         this.N = ci.nodeCount();
         this.horizon = horizon(ci);
-        this.fixedNode = fixedNode;
+        this.fixedNode = scope.fixedNode();
+        this.allowedNode = scope.allowedNode();
+        this.modelled = scope.modelled();
+        this.frozen = scope.frozen();
+        this.upper = scope.upper();
     }
-
-    boolean[][] allowedNode; // [t][n]: for a task whose placements are free, the nodes it may use (null: all)
 
     /** The nodes a layer may use in this model. */
     int[] nodes(int t, int l) {
@@ -98,15 +97,6 @@ abstract class CpSatVariables {
         return Arrays.stream(ci.nodesFor(t, l)).filter(n -> allowedNode[t][n]).toArray();
     }
 
-    /**
-     * Call before {@link #build}: admit only schedules at least as good as {@code known} (objective ≤ its
-     * own, exactly, in CP units), and shrink every task's time domain accordingly. No optimum is cut off:
-     * an optimum is at least as good as {@code known}, every activity of a task ends by its completion
-     * (every layer precedes an output), and a task's completion is at most the makespan, or, for total
-     * latency, {@code release + ⌊UB / w⌋} since every other term is ≥ 0. A domain of ~10^9 ticks where
-     * ~10^6 suffice slowed CP-SAT's presolve on the medium instances.
-     */
-    void boundBy(Schedule known) { upper = known; }
 
     /** The objective of {@code known} in CP units (weights scaled). */
     long cpObjective(Schedule known) {

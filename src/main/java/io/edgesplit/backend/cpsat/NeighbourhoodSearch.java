@@ -79,20 +79,16 @@ final class NeighbourhoodSearch {
             boolean whole = k >= T;
             CpSatModel m;
             int modelledLayers = ci.totalLayers();
-            if (whole) m = new CpSatModel(ci, options);
-            else if (k == 0) m = new CpSatModel(ci, options, fixAllBut(new boolean[T]));
+            if (whole) m = new CpSatModel(ci, options, SubModel.whole().boundedBy(best));
+            else if (k == 0) m = new CpSatModel(ci, options, SubModel.fixing(fixAllBut(new boolean[T])).boundedBy(best));
             else {
                 boolean[] free = chooseFree(k);
                 boolean[][] allowed = someNodes(free);
                 boolean[] modelled = chooseModelled(free, allowed, cap);
                 modelledLayers = 0;
                 for (int t = 0; t < T; t++) if (modelled[t]) modelledLayers += ci.layerCount(t);
-                m = new CpSatModel(ci, options, fixAllBut(free));
-                m.allowedNode = allowed;
-                m.modelled = modelled;
-                m.frozen = best;
+                m = new CpSatModel(ci, options, SubModel.neighbourhood(fixAllBut(free), allowed, modelled, best).boundedBy(best));
             }
-            m.boundBy(best);
             long buildStart = System.nanoTime();
             try {
                 m.build(CpSatRun.buildBy(deadline, options.timeLimitSeconds()));

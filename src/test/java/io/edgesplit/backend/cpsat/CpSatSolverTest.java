@@ -251,9 +251,10 @@ class CpSatSolverTest extends SolverContractTest {
     @Test
     void anUnknownWarmStartModeIsRefusedByName() {
         CompiledInstance ci = TinyInstances.tiny(1).compile();
-        Outcome o = CheckedSolve.run(solver(), ci, portfolio().withParams(Map.of("warmStartMode", "lns")));
-        assertEquals(Status.ERROR, o.solution().status());
-        assertTrue(o.solution().message().contains("params.warmStartMode"), o.solution().message());
+        // A declared choice: refused before any solve, with the accepted values.
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CheckedSolve.run(solver(), ci, portfolio().withParams(Map.of("warmStartMode", "lns"))));
+        assertEquals("params.warmStartMode: expected one of auto, hint, neighbourhood, got \"lns\"", e.getMessage());
     }
 
     private static int[][] localPlacement(CompiledInstance ci) {
