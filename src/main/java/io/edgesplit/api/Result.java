@@ -6,9 +6,11 @@ import io.edgesplit.io.Json;
 import io.edgesplit.io.SolutionJson;
 import io.edgesplit.model.CompiledInstance;
 import io.edgesplit.solution.LayerStart;
+import io.edgesplit.solution.Schedule;
 import io.edgesplit.solution.Solution;
 import io.edgesplit.solution.Status;
 import io.edgesplit.solution.TaskSchedule;
+import io.edgesplit.solution.Transfer;
 import io.edgesplit.solver.TracePoint;
 import io.edgesplit.validate.ValidationReport;
 import io.edgesplit.validate.Violation;
@@ -88,6 +90,32 @@ public final class Result {
     public Map<String, String> placement(String taskName) {
         Map<String, String> m = new LinkedHashMap<>();
         for (LayerStart l : task(taskName).layers()) m.put(l.layer(), l.node());
+        return m;
+    }
+
+    /** Whether the backend proved this schedule optimal (status {@code OPTIMAL}, exact backends only). */
+    public boolean provedOptimal() { return status() == Status.OPTIMAL; }
+
+    /** When a task's result is back on its origin, seconds. */
+    public double completionSeconds(String taskName) { return ci.seconds(task(taskName).completionTicks()); }
+
+    /**
+     * Per node, in instance order: the second at which the node has done all its work of this schedule, its
+     * last layer or the last tensor it receives ({@code availableAt} when it gets none). A simulation that
+     * applies the schedule and plans again later passes this on as the nodes' next {@code availableAt}.
+     */
+    public Map<String, Double> busyUntil() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (!hasSchedule()) return m;
+        Schedule sch = Schedule.fromSolution(ci, solution);
+        long[] until = new long[ci.nodeCount()];
+        for (int n = 0; n < until.length; n++) until[n] = ci.availableAt(n);
+        for (int t = 0; t < ci.taskCount(); t++) {
+            for (int l = 0; l < ci.layerCount(t); l++) until[sch.node(t, l)] = Math.max(until[sch.node(t, l)], sch.end(ci, t, l));
+            for (Transfer tr : sch.transfers(t))
+                until[tr.to()] = Math.max(until[tr.to()], tr.start() + ci.transfer(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to()));
+        }
+        for (int n = 0; n < until.length; n++) m.put(ci.nodeName(n), ci.seconds(until[n]));
         return m;
     }
 
