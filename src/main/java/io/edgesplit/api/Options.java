@@ -28,7 +28,7 @@ public record Options(double timeLimitSeconds, long seed, int workers, Map<Strin
     public Options {
         // Bad values fail here, where the caller sets them, not inside a backend.
         if (!(timeLimitSeconds > 0) || !Double.isFinite(timeLimitSeconds))
-            throw new IllegalArgumentException("timeLimitSeconds: expected a finite number > 0, got " + timeLimitSeconds);
+            throw new IllegalArgumentException("time limit: expected a finite number of seconds > 0, got " + timeLimitSeconds);
         if (workers < 1) throw new IllegalArgumentException("workers: expected an integer >= 1, got " + workers);
         params = Map.copyOf(params == null ? Map.of() : params);
         warmStartFrom = warmStartFrom == null ? List.of() : List.copyOf(warmStartFrom);
