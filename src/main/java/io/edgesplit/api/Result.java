@@ -136,8 +136,8 @@ public final class Result {
 
     /**
      * What {@code solve --json} prints: the solution file's fields plus {@code valid}, {@code workers} and,
-     * for an invalid answer, {@code violations}. {@link EdgeSplit#readSolution} reads it back (docs/formats.md,
-     * "Solution").
+     * for an invalid answer, {@code violations}. {@link EdgeSplit#readSolution} reads it back (docs/api.md,
+     * "JSON").
      */
     public String toJson() {
         ObjectNode j = SolutionJson.toTree(solution);

@@ -42,7 +42,7 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--warm-start-from", paramLabel = "NAME[,NAME...]", split = ",", description = "run these backends first "
             + "(together within a fifth of the time limit) and start from the best answer; the run is timed as a whole")
     java.util.List<String> warmStartFrom;
-    @Option(names = "--out", paramLabel = "FILE", description = "write the solution JSON (docs/formats.md)")
+    @Option(names = "--out", paramLabel = "FILE", description = "write the solution JSON (docs/formats.md §2)")
     Path out;
     @Option(names = "--gantt", paramLabel = "FILE", description = "draw the schedule as SVG")
     Path gantt;

@@ -15,11 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/**
- * Reads and writes solution files (docs/formats.md, "Solution"), strictly, with JSON paths in every error. The
- * reader also accepts what {@code solve --json} prints: a solution plus {@code valid}, {@code workers} and
- * {@code violations}.
- */
+/** Reads and writes solution files (docs/formats.md §2), strictly, with JSON paths in every error. */
 public final class SolutionJson {
     private SolutionJson() {}
 
@@ -44,7 +40,7 @@ public final class SolutionJson {
         Long bound = o.optIntegerOrNull("lowerBoundTicks");
         Double wall = o.optNumberOrNull("wallSeconds");
         String message = o.optString("message", null);
-        // What `solve --json` adds to a solution (docs/formats.md, "Solution"): informative only, type-checked and
+        // What `solve --json` adds to a solution (docs/api.md, "JSON"): informative only, type-checked and
         // ignored; the validator recomputes validity, so a printed answer can be saved and validated as it is.
         o.bool("valid", false);
         if (o.has("workers")) o.integer("workers");
