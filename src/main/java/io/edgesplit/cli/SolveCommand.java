@@ -1,35 +1,25 @@
 package io.edgesplit.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgesplit.io.InstanceJson;
-import io.edgesplit.io.Json;
-import io.edgesplit.io.SolutionJson;
+import io.edgesplit.api.EdgeSplit;
+import io.edgesplit.api.Options;
+import io.edgesplit.api.Result;
 import io.edgesplit.io.SolverConfig;
-import io.edgesplit.model.CompiledInstance;
 import io.edgesplit.model.Instance;
 import io.edgesplit.model.InvalidInputException;
-import io.edgesplit.solution.Schedule;
-import io.edgesplit.solution.Solution;
-import io.edgesplit.solver.CheckedSolve;
-import io.edgesplit.solver.Outcome;
-import io.edgesplit.solver.SolveOptions;
-import io.edgesplit.solver.WarmStartChain;
-import io.edgesplit.solver.Solver;
-import io.edgesplit.solver.SolverRegistry;
-import io.edgesplit.validate.ValidationReport;
-import io.edgesplit.validate.Validator;
 import io.edgesplit.validate.Violation;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+/** A thin shell over {@link EdgeSplit#solve}: options in, the facade's {@link Result} out. */
 @Command(name = "solve", mixinStandardHelpOptions = true, description = "Solve one instance with one backend; the answer is validated before it is printed or written.")
 final class SolveCommand implements Callable<Integer> {
-    @Option(names = "--instance", required = true, paramLabel = "FILE", description = "instance JSON (docs/formats.md §1)")
-    Path instance;
+    @Mixin
+    InstanceOption instance;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
@@ -56,56 +46,41 @@ final class SolveCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--gantt", paramLabel = "FILE", description = "draw the schedule as SVG")
     Path gantt;
-    @Option(names = "--json", description = "print one JSON object on stdout")
-    boolean json;
+    @Mixin
+    JsonOutput output;
     @Option(names = "--log", description = "let the backend print its search log on stderr")
     boolean log;
 
     @Override
     public Integer call() throws Exception {
-        Instance in = InstanceJson.read(instance);
-        CompiledInstance ci = in.compile();
-        SolverConfig cfg = which.config != null ? SolverConfig.read(which.config) : SolverConfig.ofBackend(which.solver);
-        if (timeLimit != null) cfg = cfg.withTimeLimit(timeLimit);
-        if (seed != null) cfg = cfg.withSeed(seed);
-        if (workers != null) cfg = cfg.withWorkers(workers);
-        if (warmStartFrom != null) cfg = cfg.withWarmStartFrom(warmStartFrom);
-        if (cfg.warmStarted() && warmStart != null)
+        Instance in = instance.read();
+        SolverConfig cfg = which.config != null ? EdgeSplit.readConfig(which.config) : SolverConfig.ofBackend(which.solver);
+        Options options = Options.from(cfg);
+        if (timeLimit != null) options = options.timeLimit(timeLimit);
+        if (seed != null) options = options.seed(seed);
+        if (workers != null) options = options.workers(workers);
+        if (warmStartFrom != null) options = options.warmStartFrom(warmStartFrom);
+        if (!options.warmStartFrom().isEmpty() && warmStart != null)
             throw new IllegalArgumentException("--warm-start and --warm-start-from (or the configuration's warmStartFrom) exclude each other");
-        SolverRegistry registry = SolverRegistry.load();
-        Solver solver = registry.get(cfg.backend());
-        if (cfg.warmStarted()) solver = new WarmStartChain(cfg.warmStartFrom().stream().map(registry::get).toList(), solver);
-        SolveOptions options = cfg.options();
-        if (log) options = new SolveOptions(options.timeLimitSeconds(), options.seed(), options.workers(), null, options.params(), true);
-        if (warmStart != null) {
-            Solution ws = SolutionJson.read(warmStart);
-            ValidationReport r = Validator.validate(ci, ws);
-            if (!r.valid() || !ws.status().hasSchedule())
-                throw new InvalidInputException(warmStart.toString(), "", "the warm start is not a valid solution of this instance: "
-                        + (ws.status().hasSchedule() ? r.violations().get(0) : "status " + ws.status()));
-            options = options.withWarmStart(Schedule.fromSolution(ci, ws));
+        if (log) options = options.log(true);
+        if (warmStart != null) options = options.warmStart(EdgeSplit.readSolution(warmStart));
+        Result r;
+        try {
+            r = EdgeSplit.solve(in, cfg.backend(), options);
+        } catch (InvalidInputException e) {
+            // The facade rejects a warm start that does not fit the instance; here that warm start is a file.
+            if (warmStart != null && e.file() == null && e.problem().startsWith("the warm start")) throw e.inFile(warmStart.toString());
+            throw e;
         }
-        options.params().checkAgainst(solver.name(), solver.parameters());
-        Outcome o = CheckedSolve.run(solver, ci, options);
-        Solution s = o.solution();
-        if (json) {
-            ObjectNode j = SolutionJson.toTree(s);
-            j.put("valid", o.valid());
-            j.put("workers", options.workers());
-            if (!o.valid()) j.putArray("violations").addAll(o.report().violations().stream()
-                    .map(v -> (com.fasterxml.jackson.databind.JsonNode) Json.MAPPER.getNodeFactory().textNode(v.toString())).toList());
-            System.out.print(Json.pretty(j));
-        } else {
-            System.out.println(Format.summary(ci, s, o.valid()));
-        }
-        if (!o.valid()) {
-            System.err.println("error: " + solver.name() + " returned an invalid schedule: " + o.report().violations().size() + " violation(s)");
-            for (Violation v : o.report().violations().subList(0, Math.min(20, o.report().violations().size())))
+        System.out.print(output.json ? r.toJson() : r.summary() + System.lineSeparator());
+        if (!r.valid()) {
+            System.err.println("error: " + r.backend() + " returned an invalid schedule: " + r.violations().size() + " violation(s)");
+            for (Violation v : r.violations().subList(0, Math.min(20, r.violations().size())))
                 System.err.println("  " + v);
             return Main.NO;
         }
-        if (out != null) SolutionJson.write(s, out);
-        if (gantt != null && s.status().hasSchedule()) GanttHook.draw(ci, s, gantt);
-        return s.status().hasSchedule() ? Main.OK : Main.NO;
+        if (out != null) EdgeSplit.writeSolution(r.solution(), out);
+        if (gantt != null && r.hasSchedule()) GanttHook.draw(in.compile(), r.solution(), gantt);
+        return r.hasSchedule() ? Main.OK : Main.NO;
     }
 }

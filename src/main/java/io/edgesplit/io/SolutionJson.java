@@ -40,6 +40,11 @@ public final class SolutionJson {
         Long bound = o.optIntegerOrNull("lowerBoundTicks");
         Double wall = o.optNumberOrNull("wallSeconds");
         String message = o.optString("message", null);
+        // What `solve --json` adds to a solution (docs/api.md, "JSON"): informative only, type-checked and
+        // ignored; the validator recomputes validity, so a printed answer can be saved and validated as it is.
+        o.bool("valid", false);
+        if (o.has("workers")) o.integer("workers");
+        if (o.has("violations")) o.stringList("violations");
         List<TaskSchedule> tasks = o.has("tasks") ? o.list("tasks", SolutionJson::readTask) : List.of();
         o.done();
         if (status.hasSchedule()) {

@@ -32,6 +32,15 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** The public API (docs/api.md) reaches backends only through the registry, so it is as light as the centre. */
+    @Test
+    void thePublicApiReachesBackendsOnlyThroughTheRegistry() {
+        noClasses().that().resideInAPackage("io.edgesplit.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.ortools..", "org.chocosolver..",
+                        "io.edgesplit.backend..", "io.edgesplit.cli..", "io.edgesplit.bench..", "io.edgesplit.report..")
+                .check(MAIN);
+    }
+
     @Test
     void theValidatorSharesNoCodeWithScheduleBuilding() {
         noClasses().that().resideInAPackage("io.edgesplit.validate..")

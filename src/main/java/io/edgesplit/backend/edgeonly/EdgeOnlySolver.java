@@ -27,7 +27,7 @@ import java.util.List;
  *
  * <p>A candidate must be able to run <em>every</em> layer of the task (eligible, no null profile entry).
  * Fallback when no edge or cloud node can: the task stays whole on its origin if the origin can run all of
- * it (the only other single-node plan; counted in {@link #fallbacks}); otherwise no single node can host the
+ * it (the only other single-node plan; counted in the plan's {@code fallbacks}); otherwise no single node can host the
  * model, the baseline is undefined for the task, and the instance is refused with the reason.
  *
  * <p>The finish of a candidate is predicted with the same rules the {@link ScheduleBuilder} applies when it

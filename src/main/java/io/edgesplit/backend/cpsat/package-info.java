@@ -1,0 +1,6 @@
+/**
+ * Backend {@code cpsat}: the OR-Tools CP-SAT model of the whole problem (docs/cpsat.md). It may use only the
+ * centre (model, io, solution, validate, schedule, solver, bound) and its own solver library, if any; it is reached
+ * through the registry (META-INF/services), never imported.
+ */
+package io.edgesplit.backend.cpsat;

@@ -1,0 +1,6 @@
+/**
+ * Backend {@code local}: every task on its origin. It may use only the centre (model, io, solution, validate,
+ * schedule, solver, bound) and its own solver library, if any; it is reached through the registry (META-INF/services),
+ * never imported.
+ */
+package io.edgesplit.backend.local;
