@@ -8,6 +8,7 @@
 #   scripts/latex-check.sh                 every committed study (results/*/ with report/summary.tex)
 #   scripts/latex-check.sh results/quick   the given results folders
 #   KEEP=1 scripts/latex-check.sh ...      also keep the .log next to the preview (for a failure: always kept)
+#   CLASS=article scripts/latex-check.sh   the article fallback even when IEEEtran is installed (Computer Modern)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -21,10 +22,10 @@ if ! command -v pdflatex >/dev/null 2>&1; then
     texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-publishers >/dev/null
 fi
 
-if kpsewhich IEEEtran.cls >/dev/null 2>&1; then
+if [ "${CLASS:-IEEEtran}" = IEEEtran ] && kpsewhich IEEEtran.cls >/dev/null 2>&1; then
   preamble='\documentclass[journal]{IEEEtran}'
 else
-  echo "latex-check: IEEEtran.cls not found (texlive-publishers); using article, twocolumn, at IEEEtran's dimensions" >&2
+  [ "${CLASS:-IEEEtran}" = article ] || echo "latex-check: IEEEtran.cls not found (texlive-publishers); using article, twocolumn, at IEEEtran's dimensions" >&2
   preamble='\documentclass[10pt,twocolumn]{article}
 \setlength{\textwidth}{516pt}\setlength{\columnsep}{12pt}\setlength{\oddsidemargin}{-0.25in}\setlength{\evensidemargin}{-0.25in}
 \setlength{\textheight}{9.5in}\setlength{\topmargin}{-0.5in}'

@@ -1,7 +1,6 @@
 package io.edgesplit.report;
 
 import io.edgesplit.io.InstanceJson;
-import io.edgesplit.io.SolutionJson;
 import io.edgesplit.model.CompiledInstance;
 import io.edgesplit.report.latex.Paper;
 import io.edgesplit.report.latex.PaperOptions;
@@ -146,7 +145,7 @@ public final class Report {
             }
             try {
                 CompiledInstance ci = InstanceJson.read(f).compile();
-                Solution s = SolutionJson.read(Path.of(best.resultsDir()).resolve(best.solutionFile()));
+                Solution s = Paper.readSolution(Path.of(best.resultsDir()).resolve(best.solutionFile())); // or its .gz
                 out.put(i + " (" + best.config() + ")", GanttChart.svg(ci, s));
             } catch (RuntimeException e) {
                 notes.add("no Gantt chart for " + i + ": " + e.getMessage());

@@ -24,8 +24,8 @@ import java.util.Map;
 public final class Paper {
     private Paper() {}
 
-    /** Gantt charts of more tasks or nodes than this are unreadable one column wide: others are preferred. */
-    static final int GANTT_MAX_TASKS = 30, GANTT_MAX_NODES = 16;
+    /** Gantt charts of more tasks or nodes than this are unreadable one column wide (and 64 nodes would not fit a page). */
+    static final int GANTT_MAX_TASKS = 60, GANTT_MAX_NODES = 16;
 
     /** Writes the LaTeX part; {@code comment} (one line: the suite, runs, machine) heads summary.tex. */
     public static List<Path> write(Analysis a, Table perSolver, Path out, PaperOptions o, int gantts, String comment, List<String> notes) throws IOException {
@@ -43,7 +43,7 @@ public final class Paper {
             String stem = "gantt-" + best.instance().replaceAll("[^A-Za-z0-9-]", "-");
             try {
                 CompiledInstance ci = InstanceJson.read(instanceFile(a, best.instance())).compile();
-                Solution s = SolutionJson.read(Path.of(best.resultsDir()).resolve(best.solutionFile()));
+                Solution s = readSolution(Path.of(best.resultsDir()).resolve(best.solutionFile()));
                 written.add(write(dir.resolve(stem + ".pdf"), GanttPdf.pdf(ci, s)));
                 tex.append(figure(stem, "Schedule of " + Tex.esc(best.config()) + " on " + Tex.esc(best.instance()) + " (objective "
                         + Tex.objective(best.objective()) + "\\,s): per node its compute lane and, thinner, its incoming transfers; colours are tasks.",
@@ -66,18 +66,26 @@ public final class Paper {
         return f;
     }
 
+    /** A solution file, or its gzipped copy (committed results gzip solutions over 500 KB). */
+    public static Solution readSolution(Path f) {
+        Path gz = f.resolveSibling(f.getFileName() + ".gz");
+        if (Files.isRegularFile(f) || !Files.isRegularFile(gz)) return SolutionJson.read(f);
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+            return SolutionJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(gz + ": " + e.getMessage());
+        }
+    }
+
     /**
-     * The best valid run of up to {@code max} instances whose instance file is readable, the ones small enough
-     * to read one column wide first (in name order), then the smallest of the others.
+     * The best valid run of up to {@code max} instances (in name order) whose instance file is readable and
+     * that are small enough to read one column wide; none when every instance is larger.
      */
     static List<Analysis.Run> ganttRuns(Analysis a, int max) {
-        List<String> order = new ArrayList<>(a.instances());
-        order.sort(java.util.Comparator.comparing((String i) -> a.sizeOf(i).tasks() > GANTT_MAX_TASKS || a.sizeOf(i).nodes() > GANTT_MAX_NODES)
-                .thenComparing(i -> a.sizeOf(i).tasks() > GANTT_MAX_TASKS || a.sizeOf(i).nodes() > GANTT_MAX_NODES ? a.sizeOf(i).layers() : 0)
-                .thenComparing(i -> i));
         List<Analysis.Run> out = new ArrayList<>();
-        for (String i : order) {
+        for (String i : a.instances()) {
             if (out.size() >= max) break;
+            if (a.sizeOf(i).tasks() > GANTT_MAX_TASKS || a.sizeOf(i).nodes() > GANTT_MAX_NODES) continue;
             Path f = instanceFile(a, i);
             if (f == null || !Files.isRegularFile(f)) continue;
             Analysis.Run best = null;

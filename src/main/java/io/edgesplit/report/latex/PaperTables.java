@@ -84,7 +84,7 @@ public final class PaperTables {
             String s = r.getString("solver");
             boolean mark = !s.equals(reference) && o.significance().significant(null, reference, s);
             anyMark |= mark;
-            names.add(new Cell(Tex.esc(s) + (mark ? DAGGER : ""), s.length() + (mark ? 1 : 0)));
+            names.add(new Cell(Tex.esc(s) + (mark ? DAGGER : ""), s + (mark ? "+" : "")));
         }
         List<Column> data = new ArrayList<>();
         for (String c : cols) data.add(Column.of(HEADERS.get(c), true, summaryCells(t, c)));
@@ -120,11 +120,11 @@ public final class PaperTables {
         List<Cell> out = new ArrayList<>();
         String bestText = best == null ? null : format(c, dbl, best);
         for (Double x : v) {
-            if (x == null) { out.add(new Cell("--", 2)); continue; }
+            if (x == null) { out.add(new Cell("--", "--")); continue; }
             String s = format(c, dbl, x);
             // Bold what reads as the best: every "<0.001" when the fastest is below a millisecond, not one of them.
             boolean bold = differ && (BOLD_MAX.contains(c) || BOLD_MIN.contains(c)) && s.equals(bestText);
-            out.add(new Cell(bold ? "\\textbf{" + Tex.esc(s) + "}" : Tex.esc(s), s.length()));
+            out.add(new Cell(bold ? "\\textbf{" + Tex.esc(s) + "}" : Tex.esc(s), s));
         }
         return out;
     }
@@ -173,7 +173,7 @@ public final class PaperTables {
         for (Map.Entry<String, List<String>> g : rows.entrySet()) {
             Set<String> inst = Set.copyOf(g.getValue());
             String name = (g.getKey() == null ? "All" : g.getKey()) + " (" + inst.size() + ")";
-            label.add(new Cell((g.getKey() == null ? TableLayout.RULE_BEFORE : "") + Tex.esc(name), name.length()));
+            label.add(new Cell((g.getKey() == null ? TableLayout.RULE_BEFORE : "") + Tex.esc(name), name));
             double[] mean = new double[configs.size()];
             int[] solved = new int[mean.length], total = new int[mean.length], proven = new int[mean.length];
             for (Analysis.Run r : a.runs()) {
@@ -192,14 +192,14 @@ public final class PaperTables {
                 if (mean[k] < best - 1e-9) { best = mean[k]; bestK = k; }
             }
             for (int k = 0; k < mean.length; k++) {
-                if (solved[k] == 0) { byConfig.get(k).add(new Cell("--", 2)); continue; }
+                if (solved[k] == 0) { byConfig.get(k).add(new Cell("--", "--")); continue; }
                 String s = Tex.percent(mean[k]);
                 String tex = Math.abs(mean[k] - best) <= 1e-9 ? "\\textbf{" + s + "}" : s;
-                int len = s.length();
-                if (proven[k] == total[k]) { tex += PROVEN; len++; anyProven = true; }
-                if (solved[k] < total[k]) { tex += FEWER; len++; anyFewer = true; }
-                if (k != bestK && o.significance().significant(g.getKey(), configs.get(bestK), configs.get(k))) { tex += DAGGER; len++; anyMark = true; }
-                byConfig.get(k).add(new Cell(tex, len));
+                String printed = s; // plus a narrow mark per marker
+                if (proven[k] == total[k]) { tex += PROVEN; printed += "+"; anyProven = true; }
+                if (solved[k] < total[k]) { tex += FEWER; printed += "+"; anyFewer = true; }
+                if (k != bestK && o.significance().significant(g.getKey(), configs.get(bestK), configs.get(k))) { tex += DAGGER; printed += "+"; anyMark = true; }
+                byConfig.get(k).add(new Cell(tex, printed));
             }
         }
         List<Column> data = new ArrayList<>();
@@ -234,14 +234,14 @@ public final class PaperTables {
             int bestK = -1;
             for (int k = 0; k < best.length; k++) if (best[k] != null && (rowBest == null || best[k] < rowBest)) { rowBest = best[k]; bestK = k; }
             for (int k = 0; k < best.length; k++) {
-                if (best[k] == null) { byConfig.get(k).add(new Cell("--", 2)); continue; }
+                if (best[k] == null) { byConfig.get(k).add(new Cell("--", "--")); continue; }
                 String s = Tex.objective(best[k]);
                 boolean bold = Math.abs(best[k] - rowBest) <= 1e-9 * Math.max(1, Math.abs(rowBest));
                 String tex = bold ? "\\textbf{" + s + "}" : s;
-                int len = s.length();
-                if (proven[k]) { tex += PROVEN; len++; anyProven = true; }
-                if (!bold && o.significance().significant(i, configs.get(bestK), configs.get(k))) { tex += DAGGER; len++; anyMark = true; }
-                byConfig.get(k).add(new Cell(tex, len));
+                String printed = s; // plus a narrow mark per marker
+                if (proven[k]) { tex += PROVEN; printed += "+"; anyProven = true; }
+                if (!bold && o.significance().significant(i, configs.get(bestK), configs.get(k))) { tex += DAGGER; printed += "+"; anyMark = true; }
+                byConfig.get(k).add(new Cell(tex, printed));
             }
         }
         List<Column> data = new ArrayList<>();

@@ -10,40 +10,52 @@ import java.util.List;
  * over several {@code table*}s. No form is ever wider than {@code \textwidth} (scripts/latex-check.sh compiles
  * the result and fails on any overfull box, the ground truth for this estimate). No vertical rules.
  *
- * <p>The estimate is deliberately pessimistic: every character counts {@link #CHAR_PT} at {@code \footnotesize}
- * (8 pt in a 10 pt IEEEtran or article document; digits are 0.5 em = 4 pt in Computer Modern and Times, bold
- * Computer Modern digits 4.6 pt), plus {@code 2\tabcolsep} per column.
+ * <p>The estimate is deliberately pessimistic ({@link #textWidth}): at {@code \footnotesize} (8 pt in a 10 pt
+ * IEEEtran or article document) a digit counts {@link #CHAR_PT} (0.5 em = 4 pt in Times, a little more in bold
+ * Computer Modern), a lower-case letter 4 pt, an upper-case one 6 pt, plus {@code 2\tabcolsep} per column.
  */
 public final class TableLayout {
-    /** \columnwidth and \textwidth of IEEEtran's two-column journal/conference layout (3.5 in, 7.16 in, in pt). */
-    public static final double COLUMN_PT = 252, TEXT_PT = 516;
+    /**
+     * \columnwidth and \textwidth (pt) the tables must fit: the narrower of IEEEtran's two-column layout
+     * (252 pt = 3.5 in, 516 pt) and ACM's acmart sigconf (241 pt, 506 pt), so that one output fits both.
+     */
+    public static final double COLUMN_PT = 241, TEXT_PT = 506;
     /** Width charged per printed character at \footnotesize, and \tabcolsep as the tables set it. */
     static final double CHAR_PT = 4.6, TABCOLSEP_PT = 4;
     /** A rotated header is as wide as one line of text (\footnotesize baselineskip 9.5 pt, rounded up). */
     static final double ROTATED_PT = 10;
 
-    /** A column: header lines (TeX), right-aligned or not, and its cells (TeX with the printed length of each). */
-    public record Column(List<String> header, List<Integer> headerLengths, boolean right, List<Cell> cells) {
+    /** A column: header lines (TeX and as printed), right-aligned or not, and its cells. */
+    public record Column(List<String> header, List<String> headerPrinted, boolean right, List<Cell> cells) {
         public static Column of(String plainHeader, boolean right, List<Cell> cells) {
-            List<String> lines = new ArrayList<>();
-            List<Integer> lens = new ArrayList<>();
-            for (String l : plainHeader.split("\n")) { lines.add(Tex.esc(l)); lens.add(l.length()); }
-            return new Column(lines, lens, right, cells);
+            List<String> lines = new ArrayList<>(), printed = new ArrayList<>();
+            for (String l : plainHeader.split("\n")) { lines.add(Tex.esc(l)); printed.add(l); }
+            return new Column(lines, printed, right, cells);
         }
 
         double width(boolean rotatedHeader) {
-            int chars = 0;
-            for (Cell c : cells) chars = Math.max(chars, c.length());
-            double w = chars * CHAR_PT;
+            double w = 0;
+            for (Cell c : cells) w = Math.max(w, textWidth(c.printed()));
             if (rotatedHeader) w = Math.max(w, ROTATED_PT * header.size());
-            else for (int l : headerLengths) w = Math.max(w, l * CHAR_PT);
+            else for (String l : headerPrinted) w = Math.max(w, textWidth(l));
             return w + 2 * TABCOLSEP_PT;
         }
     }
 
-    /** A cell as TeX and the number of characters it prints (markup and escapes do not count). */
-    public record Cell(String tex, int length) {
-        public static Cell text(String plain) { return new Cell(Tex.esc(plain), plain.length()); }
+    /** A cell as TeX and as printed (markup and escapes gone; what its width is estimated from). */
+    public record Cell(String tex, String printed) {
+        public static Cell text(String plain) { return new Cell(Tex.esc(plain), plain); }
+    }
+
+    /**
+     * Estimated width (pt) of text at \footnotesize, pessimistic for Times (IEEEtran) and Computer Modern
+     * (article): digits {@link #CHAR_PT} (bold Computer Modern), lower case 4.0 pt, upper case 6.0 pt.
+     */
+    static double textWidth(String s) {
+        double w = 0;
+        for (char ch : s.toCharArray())
+            w += Character.isDigit(ch) ? CHAR_PT : Character.isUpperCase(ch) ? 6.0 : Character.isLowerCase(ch) || ch == '-' || ch == ' ' ? 4.0 : CHAR_PT;
+        return w;
     }
 
     /** The form chosen: the environment, whether data headers are rotated, and the data columns of each part. */
