@@ -37,6 +37,8 @@ if [ ${#dirs[@]} -eq 0 ]; then
 fi
 [ ${#dirs[@]} -gt 0 ] || { echo "latex-check: no report with a summary.tex under results/ (run ./edgesplit report DIR first)" >&2; exit 2; }
 
+# The same inputs give the same preview.pdf bytes (pdfTeX takes its dates and /ID from these): a re-run diffs clean.
+export SOURCE_DATE_EPOCH=0 FORCE_SOURCE_DATE=1
 status=0
 for d in "${dirs[@]}"; do
   rep="$(cd "$d/report" && pwd)"
