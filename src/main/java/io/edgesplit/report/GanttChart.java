@@ -32,13 +32,18 @@ public final class GanttChart {
         Files.writeString(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(ci, solution), StandardCharsets.UTF_8);
     }
 
-    /** The chart as one {@code <svg>} element (for inlining in HTML). */
-    public static String svg(CompiledInstance ci, Solution solution) {
+    /** One bar: lane 2n is node n's compute, 2n+1 its ingress; times in ticks; label and tooltip text. */
+    public record Bar(int lane, long start, long end, int task, String label, String tip) {}
+
+    /** The bars of a schedule and the time (ticks) the chart must reach, for any renderer (SVG here, PDF for LaTeX). */
+    public record Layout(List<Bar> bars, long horizon) {}
+
+    /** The bars of {@code solution} (which must have a schedule). */
+    public static Layout layout(CompiledInstance ci, Solution solution) {
         if (!solution.status().hasSchedule())
             throw new IllegalArgumentException("a " + solution.status() + " answer has no schedule to draw");
         Schedule s = Schedule.fromSolution(ci, solution);
         int nodes = ci.nodeCount(), tasks = ci.taskCount();
-        record Bar(int lane, long start, long end, int task, String label, String tip) {}
         List<Bar> bars = new ArrayList<>();
         long horizon = 1;
         for (int n = 0; n < nodes; n++) horizon = Math.max(horizon, ci.availableAt(n));
@@ -59,6 +64,15 @@ public final class GanttChart {
                         sec(ci, tr.start()), sec(ci, en))));
             }
         }
+        return new Layout(List.copyOf(bars), horizon);
+    }
+
+    /** The chart as one {@code <svg>} element (for inlining in HTML). */
+    public static String svg(CompiledInstance ci, Solution solution) {
+        Layout lay = layout(ci, solution);
+        List<Bar> bars = lay.bars();
+        long horizon = lay.horizon();
+        int nodes = ci.nodeCount(), tasks = ci.taskCount();
         double horizonS = ci.seconds(horizon);
         double step = niceStep(horizonS / 10);
         double axisEnd = Math.ceil(horizonS / step - 1e-9) * step;
@@ -135,7 +149,7 @@ public final class GanttChart {
     private static String sec(CompiledInstance ci, long ticks) { return String.format(Locale.ROOT, "%.6g", ci.seconds(ticks)); }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
-    static double niceStep(double raw) {
+    public static double niceStep(double raw) {
         if (!(raw > 0)) return 1;
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
         for (double m : new double[]{1, 2, 5, 10}) if (m * p >= raw * (1 - 1e-9)) return m * p;
@@ -148,7 +162,7 @@ public final class GanttChart {
     }
 
     /** The palette of the plots for up to 12 tasks; beyond, hues spread by the golden angle. */
-    static String colour(int task, int tasks) {
+    public static String colour(int task, int tasks) {
         if (tasks <= Plots.PALETTE.length && task < Plots.PALETTE.length) {
             java.awt.Color c = Plots.PALETTE[task];
             return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());

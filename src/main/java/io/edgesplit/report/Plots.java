@@ -46,6 +46,13 @@ public final class Plots {
     /** Every chart of the report, by file stem, as SVG elements. */
     public static Map<String, String> all(Analysis a) {
         Map<String, String> out = new LinkedHashMap<>();
+        charts(a).forEach((k, c) -> out.put(k, svg(c)));
+        return out;
+    }
+
+    /** Every chart of the report, by file stem, as JFreeChart objects (drawn to SVG here, to PDF by the LaTeX output). */
+    public static Map<String, JFreeChart> charts(Analysis a) {
+        Map<String, JFreeChart> out = new LinkedHashMap<>();
         out.put("profile-time", profileTime(a));
         out.put("profile-quality", profileQuality(a));
         out.put("gap-vs-size", gapVsSize(a));
@@ -66,16 +73,16 @@ public final class Plots {
      * wall time among the configurations that found a valid solution; ρ(τ) = share of contests with ratio ≤ τ.
      * A run without a solution never counts.
      */
-    static String profileTime(Analysis a) {
+    static JFreeChart profileTime(Analysis a) {
         return profile(a, "Performance profile: time", "τ (wall time / fastest wall time)", r -> r.wall(), true);
     }
 
     /** Dolan–Moré profile on quality: ratio = objective / best known objective of the instance. */
-    static String profileQuality(Analysis a) {
+    static JFreeChart profileQuality(Analysis a) {
         return profile(a, "Performance profile: solution quality", "τ (objective / best known)", r -> r.objective(), false);
     }
 
-    private static String profile(Analysis a, String title, String xLabel, java.util.function.ToDoubleFunction<Analysis.Run> measure, boolean perContestMin) {
+    private static JFreeChart profile(Analysis a, String title, String xLabel, java.util.function.ToDoubleFunction<Analysis.Run> measure, boolean perContestMin) {
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         for (String c : a.configs()) ratios.put(c, new ArrayList<>());
         int contests = 0;
@@ -116,7 +123,7 @@ public final class Plots {
         y.setRange(0, 1.02);
         XYStepRenderer step = new XYStepRenderer();
         plot.setRenderer(step);
-        return svg(style(chart, data.getSeriesCount()));
+        return style(chart, data.getSeriesCount());
     }
 
     private static double share(double[] sorted, double tau, int total) {
@@ -132,7 +139,7 @@ public final class Plots {
      * Gaps span 0 to thousands of percent (a backend that only returns a poor start), so the axis is
      * logarithmic, with a gap of 0 (proven optimal) drawn at {@link #ZERO_GAP_PCT}.
      */
-    static String gapToBoundVsSize(Analysis a) {
+    static JFreeChart gapToBoundVsSize(Analysis a) {
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, XYSeries> by = new LinkedHashMap<>();
         for (String c : a.configs()) by.put(c, new XYSeries(c, false, true));
@@ -157,14 +164,14 @@ public final class Plots {
         plot.setRangeAxis(y);
         plot.getRenderer().setSeriesPaint(data.getSeriesCount() - 1, Color.BLACK);
         plot.getRenderer().setSeriesShape(data.getSeriesCount() - 1, org.jfree.chart.util.ShapeUtils.createDiagonalCross(4, 1));
-        return svg(styled);
+        return styled;
     }
 
     /** Where the certified-gap plot draws a gap of 0 on its log axis (%). */
     static final double ZERO_GAP_PCT = 0.01;
 
     /** Gap (%) to the best known objective of every valid run, against the instance's total layer count. */
-    static String gapVsSize(Analysis a) {
+    static JFreeChart gapVsSize(Analysis a) {
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, XYSeries> by = new LinkedHashMap<>();
         for (String c : a.configs()) by.put(c, new XYSeries(c, false, true));
@@ -175,7 +182,7 @@ public final class Plots {
         by.values().forEach(data::addSeries);
         JFreeChart chart = ChartFactory.createScatterPlot("Gap to best known vs instance size", "layers in the instance (all tasks)",
                 "gap to best known (%)", data, PlotOrientation.VERTICAL, true, false, false);
-        return svg(style(chart, data.getSeriesCount()));
+        return style(chart, data.getSeriesCount());
     }
 
     /**
@@ -184,7 +191,7 @@ public final class Plots {
      * incumbent objective and z* the best known (Berthold's primal gap, in [0, 1]). Runs without a valid
      * solution stay at 1.
      */
-    static String anytime(Analysis a) {
+    static JFreeChart anytime(Analysis a) {
         double tMax = 0;
         for (Analysis.Run r : a.runs()) tMax = Math.max(tMax, Math.max(r.wall(), r.timeLimit()));
         tMax = Math.max(tMax, 0.01);
@@ -224,11 +231,11 @@ public final class Plots {
         plot.setDomainAxis(x);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 102);
         plot.setRenderer(new XYStepRenderer());
-        return svg(style(chart, data.getSeriesCount()));
+        return style(chart, data.getSeriesCount());
     }
 
     /** Runtime scaling: median wall time of the valid runs per configuration against the task count. */
-    static String scaling(Analysis a) {
+    static JFreeChart scaling(Analysis a) {
         Map<String, TreeMap<Integer, List<Double>>> by = new LinkedHashMap<>();
         for (String c : a.configs()) by.put(c, new TreeMap<>());
         for (Analysis.Run r : a.runs())
@@ -256,7 +263,7 @@ public final class Plots {
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         plot.setRenderer(r);
-        return svg(style(chart, data.getSeriesCount()));
+        return style(chart, data.getSeriesCount());
     }
 
     /** A base-10 log axis labelled with plain numbers (1.5, 2, 10) rather than powers (10^0.2). */

@@ -1,8 +1,10 @@
 package io.edgesplit.report;
 
 import io.edgesplit.io.InstanceJson;
-import io.edgesplit.io.SolutionJson;
 import io.edgesplit.model.CompiledInstance;
+import io.edgesplit.report.latex.Paper;
+import io.edgesplit.report.latex.PaperOptions;
+import io.edgesplit.report.latex.PaperTables;
 import io.edgesplit.solution.Solution;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -22,8 +24,9 @@ import java.util.TreeSet;
 
 /**
  * Builds the comparison report of one or more results folders: {@code summary.md}, {@code per-solver.csv}
- * and {@code per-instance.csv}, {@code summary.tex}, a self-contained {@code report.html} (tables and
- * inline SVG charts, nothing fetched) and {@code plots/*.svg}.
+ * and {@code per-instance.csv}, a self-contained {@code report.html} (tables and inline SVG charts, nothing
+ * fetched) and {@code plots/*.svg}; for LaTeX papers, {@code summary.tex} (compact tables that fit a two-column
+ * page), {@code figures/*.pdf} and {@code figures.tex} (docs/latex.md, package {@code report.latex}).
  */
 public final class Report {
     public static final Set<String> FORMATS = Set.of("md", "csv", "html", "tex");
@@ -41,8 +44,15 @@ public final class Report {
     public record Built(Analysis analysis, List<String> notes, List<Path> written) {}
 
     public static Built build(List<Path> dirs, Path out, Set<String> formats, int ganttInstances, PrintStream log) throws IOException {
+        return build(dirs, out, formats, ganttInstances, PaperOptions.defaults(), log);
+    }
+
+    /** Gantt charts in the LaTeX figures: a paper prints one or two. */
+    static final int PAPER_GANTTS = 2;
+
+    public static Built build(List<Path> dirs, Path out, Set<String> formats, int ganttInstances, PaperOptions paper, PrintStream log) throws IOException {
         for (String f : formats)
-            if (!FORMATS.contains(f)) throw new IllegalArgumentException("--formats: unknown format \"" + f + "\"; expected some of md, csv, html, tex");
+            if (!FORMATS.contains(f)) throw new IllegalArgumentException("--formats: unknown format \"" + f + "\"; expected some of md, csv, html, tex (alias latex)");
         List<String> notes = new ArrayList<>();
         Table raw = Results.load(dirs, notes);
         Results.fillMissingBounds(raw, notes);
@@ -59,7 +69,7 @@ public final class Report {
             written.add(write(out.resolve("per-solver.csv"), TableWriters.csv(solver)));
             written.add(write(out.resolve("per-instance.csv"), TableWriters.csv(inst)));
         }
-        if (formats.contains("tex")) written.add(write(out.resolve("summary.tex"), latex(a, solver, inst)));
+        if (formats.contains("tex")) written.addAll(Paper.write(a, solver, out, paper, Math.min(ganttInstances, PAPER_GANTTS), context(a), notes));
         if (formats.contains("html") || formats.contains("md")) {
             Map<String, String> plots = Plots.all(a);
             Plots.writeAll(plots, out.resolve("plots"));
@@ -115,9 +125,9 @@ public final class Report {
         return sb.toString();
     }
 
-    public static String latex(Analysis a, Table solver, Table inst) {
-        return "% " + context(a) + "\n" + TableWriters.latex(solver, DECIMALS, "Per solver: runs, results, gap to the best known objective and to the lower bound, Borda score and wall time.")
-                + "\n" + TableWriters.latex(inst, OBJECTIVE_DIGITS, "Per instance: best objective (s) of each configuration, best known, who found it, the lower bound (s), the best known's gap to it (%) and its source.");
+    /** The paper tables (docs/latex.md); the full tables stay in Markdown and HTML, which have room for them. */
+    public static String latex(Analysis a, Table solver, PaperOptions paper) {
+        return "% " + context(a) + "\n" + PaperTables.latex(a, solver, paper);
     }
 
     /** One Gantt chart per instance (up to {@code max}), of its best valid run. */
@@ -139,7 +149,7 @@ public final class Report {
             }
             try {
                 CompiledInstance ci = InstanceJson.read(f).compile();
-                Solution s = SolutionJson.read(Path.of(best.resultsDir()).resolve(best.solutionFile()));
+                Solution s = Paper.readSolution(Path.of(best.resultsDir()).resolve(best.solutionFile())); // or its .gz
                 out.put(i + " (" + best.config() + ")", GanttChart.svg(ci, s));
             } catch (RuntimeException e) {
                 notes.add("no Gantt chart for " + i + ": " + e.getMessage());

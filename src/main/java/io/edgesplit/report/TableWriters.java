@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Report tables as Markdown (Tablesaw has no Markdown writer), CSV, LaTeX (booktabs) and HTML. Numbers
- * are rounded for reading in Markdown, LaTeX and HTML ({@code decimals} per column, default under the key
+ * Report tables as Markdown (Tablesaw has no Markdown writer), CSV and HTML, with every column (the LaTeX
+ * tables, which must fit a paper's column, are the compact ones of {@code report.latex}). Numbers
+ * are rounded for reading in Markdown and HTML ({@code decimals} per column, default under the key
  * {@code "*"}, else 3; a negative value −n means n significant digits); CSV keeps
  * 10 significant digits (more would print floating-point noise that differs between JVMs). A missing value is an en dash (empty in CSV).
  */
@@ -72,38 +73,6 @@ public final class TableWriters {
     public static String csv(Table t) {
         StringBuilder sb = new StringBuilder();
         for (List<String> row : cells(t, Map.of(), true, "")) sb.append(RunRecord.Csv.line(row)).append('\n');
-        return sb.toString();
-    }
-
-    public static String latex(Table t, Map<String, Integer> decimals, String caption) {
-        List<List<String>> cells = cells(t, decimals, false, "--");
-        StringBuilder spec = new StringBuilder();
-        for (Column<?> c : t.columns()) spec.append(numeric(c) ? 'r' : 'l');
-        StringBuilder sb = new StringBuilder();
-        sb.append("% requires \\usepackage{booktabs}\n\\begin{table}[ht]\n\\centering\n\\small\n");
-        sb.append("\\caption{").append(tex(caption)).append("}\n");
-        sb.append("\\begin{tabular}{").append(spec).append("}\n\\toprule\n");
-        for (int r = 0; r < cells.size(); r++) {
-            List<String> row = new ArrayList<>();
-            for (String v : cells.get(r)) row.add(v.equals("--") && r > 0 ? "--" : tex(v));
-            sb.append(String.join(" & ", row)).append(" \\\\\n");
-            if (r == 0) sb.append("\\midrule\n");
-        }
-        sb.append("\\bottomrule\n\\end{tabular}\n\\end{table}\n");
-        return sb.toString();
-    }
-
-    static String tex(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '\\' -> sb.append("\\textbackslash{}");
-                case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(ch);
-                case '~' -> sb.append("\\textasciitilde{}");
-                case '^' -> sb.append("\\textasciicircum{}");
-                default -> sb.append(ch);
-            }
-        }
         return sb.toString();
     }
 

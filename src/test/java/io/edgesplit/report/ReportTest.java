@@ -135,7 +135,7 @@ class ReportTest {
         golden("summary.md", Report.markdown(a, s, i));
         golden("per-solver.csv", TableWriters.csv(s));
         golden("per-instance.csv", TableWriters.csv(i));
-        golden("summary.tex", Report.latex(a, s, i));
+        golden("summary.tex", Report.latex(a, s, io.edgesplit.report.latex.PaperOptions.defaults()));
     }
 
     private static void golden(String name, String actual) throws Exception {
@@ -153,7 +153,8 @@ class ReportTest {
         assertEquals(2, count(html, "<table>"));
         Matcher m = Pattern.compile("(src|href)\\s*=|<link|<script|@import|url\\(http").matcher(html);
         assertFalse(m.find(), "nothing is fetched: " + (m.find(0) ? html.substring(m.start(), Math.min(html.length(), m.start() + 60)) : ""));
-        for (String f : List.of("summary.md", "per-solver.csv", "per-instance.csv", "summary.tex", "plots/profile-time.svg",
+        for (String f : List.of("summary.md", "per-solver.csv", "per-instance.csv", "summary.tex", "figures.tex", "figures/profile-time.pdf",
+                "figures/scaling.pdf", "plots/profile-time.svg",
                 "plots/profile-quality.svg", "plots/gap-vs-size.svg", "plots/gap-to-bound-vs-size.svg", "plots/anytime.svg", "plots/scaling.svg"))
             assertTrue(Files.size(out.resolve(f)) > 0, f);
     }
