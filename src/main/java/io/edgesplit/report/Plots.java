@@ -306,8 +306,13 @@ public final class Plots {
         return chart;
     }
 
+    /** Numbers the charts of this process: ids unique within one HTML page, and the same on every regeneration. */
+    private static final java.util.concurrent.atomic.AtomicLong CHART_NUMBER = new java.util.concurrent.atomic.AtomicLong();
+
     static String svg(JFreeChart chart) {
         SVGGraphics2D g = new SVGGraphics2D(W, H);
+        // JFreeSVG's default prefix for clip-path ids is a timestamp, which rewrote every SVG on every rebuild.
+        g.setDefsKeyPrefix("c" + CHART_NUMBER.incrementAndGet() + "_");
         chart.draw(g, new Rectangle(0, 0, W, H));
         return g.getSVGElement();
     }
