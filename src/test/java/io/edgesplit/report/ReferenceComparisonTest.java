@@ -19,12 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReferenceComparisonTest {
 
+    /** {@code root/reference/quick/runs.csv}: a copy of the committed reference; {@code root/quick} exists, empty. */
+    private static Path referenceNextTo(Path root) throws java.io.IOException {
+        Path ref = Files.createDirectories(root.resolve("reference/quick"));
+        Files.createDirectories(root.resolve("quick"));
+        Files.copy(Path.of("results/reference/quick/runs.csv"), ref.resolve("runs.csv"));
+        return ref;
+    }
+
     @Test
     void aRunIsComparedWithItsReferenceRunByRun(@TempDir Path root) throws Exception {
-        Path ref = root.resolve("reference/quick"), now = root.resolve("quick");
-        Files.createDirectories(ref);
-        Files.createDirectories(now);
-        Files.copy(Path.of("results/reference/quick/runs.csv"), ref.resolve("runs.csv"));
+        Path ref = referenceNextTo(root), now = root.resolve("quick");
         // The new run: the same rows, but the first one with a 10 % larger objective.
         Table reference = Results.load(List.of(ref), new ArrayList<>());
         Table runs = reference.copy();
@@ -43,10 +48,7 @@ class ReferenceComparisonTest {
 
     @Test
     void anIdenticalRunNextToItsReferenceIsEqualEverywhere(@TempDir Path root) throws Exception {
-        Path ref = root.resolve("reference/quick"), now = root.resolve("quick");
-        Files.createDirectories(ref);
-        Files.createDirectories(now);
-        Files.copy(Path.of("results/reference/quick/runs.csv"), ref.resolve("runs.csv"));
+        Path ref = referenceNextTo(root), now = root.resolve("quick");
         Files.copy(Path.of("results/reference/quick/runs.csv"), now.resolve("runs.csv"));
         List<String> notes = new ArrayList<>();
         String md = ReferenceComparison.markdown(Results.load(List.of(now), notes), now, notes);
