@@ -43,7 +43,9 @@ import java.util.Set;
  *   server cannot keep up): the server's compute costs are scaled by λ ∈ {2, 4, 8, 16} (a busier server is a
  *   dearer one), giving cuts that keep more on the device; each is a candidate. Mode {@code auto} (DADS
  *   switches on the observed load) uses heavy-load candidates for a server only when it has a backlog at
- *   the request's release.</li>
+ *   the request's release; they are tried on the {@value #HEAVY_SERVERS} servers whose light-load cut is
+ *   predicted to finish first (DADS has one server; trying every server's heavy cuts costs more max-flows than
+ *   it could change).</li>
  *   <li><b>Server choice</b>: requests first come first served; each candidate cut on each eligible edge or
  *   cloud node is predicted on the load committed so far ({@link LoadedTimelines}) and the earliest finish
  *   wins (ties: the light-load cut, then the lower node index). The schedule is then built first come first
@@ -54,6 +56,8 @@ import java.util.Set;
  */
 public final class DadsSolver implements Solver {
     static final double[] HEAVY_SCALES = {2, 4, 8, 16};
+    /** Heavy-load cuts are tried on this many servers, those whose light-load cut is predicted to finish first. */
+    static final int HEAVY_SERVERS = 3;
 
     @Override
     public String name() { return "dads"; }
@@ -89,21 +93,34 @@ public final class DadsSolver implements Solver {
             int[] best = null;
             long bestFinish = Long.MAX_VALUE;
             boolean bestHeavy = false;
+            // Light-load cuts on every eligible server, predicted under the current load.
+            List<long[]> light = new ArrayList<>(); // {predicted finish, server}
             for (int s = 0; s < ci.nodeCount(); s++) {
                 if (s == ci.origin(t) || ci.nodeKind(s) == NodeKind.DEVICE || !ci.eligible(t, s)) continue;
+                int[] p = cachedCut(cache, ci, t, s, 1.0);
+                if (p == null) continue;
+                long f = load.completion(t, p);
+                light.add(new long[]{f, s});
+                if (f < bestFinish) {
+                    bestFinish = f;
+                    best = p;
+                }
+            }
+            // Heavy-load cuts on the servers whose light cut finishes earliest (at most HEAVY_SERVERS of them;
+            // the stable sort keeps the lower index first on ties), when the mode asks for them.
+            light.sort(Comparator.comparingLong(x -> x[0]));
+            for (int i = 0; i < Math.min(HEAVY_SERVERS, light.size()); i++) {
+                int s = (int) light.get(i)[1];
                 boolean heavy = mode.equals("heavy") || (mode.equals("auto") && load.backlog(s, ci.release(t)) > 0);
-                List<Double> scales = new ArrayList<>(List.of(1.0));
-                if (heavy) for (double x : HEAVY_SCALES) scales.add(x);
-                final int server = s, task = t;
-                for (double lambda : scales) {
-                    int[] p = cache.computeIfAbsent(ci.modelIndex(t) + "/" + ci.origin(t) + "/" + ci.eligible(t, ci.origin(t)) + "/" + s + "/" + lambda,
-                            k -> cut(ci, task, server, lambda));
+                if (!heavy) continue;
+                for (double lambda : HEAVY_SCALES) {
+                    int[] p = cachedCut(cache, ci, t, s, lambda);
                     if (p == null) continue;
                     long f = load.completion(t, p);
                     if (f < bestFinish) {
                         bestFinish = f;
                         best = p;
-                        bestHeavy = lambda > 1;
+                        bestHeavy = true;
                     }
                 }
             }
@@ -118,6 +135,14 @@ public final class DadsSolver implements Solver {
         Schedule sch = ScheduleBuilder.build(ci, placement, PriorityRule.taskOrder(rank));
         String note = heavyChosen == 0 ? null : heavyChosen + " request(s) took a heavy-load cut";
         return new SolveResult(Status.FEASIBLE, sch, null, List.of(), note);
+    }
+
+    private static int[] cachedCut(Map<String, int[]> cache, CompiledInstance ci, int t, int s, double lambda) {
+        String key = ci.modelIndex(t) + "/" + ci.origin(t) + "/" + ci.eligible(t, ci.origin(t)) + "/" + s + "/" + lambda;
+        if (cache.containsKey(key)) return cache.get(key);
+        int[] p = cut(ci, t, s, lambda);
+        cache.put(key, p);
+        return p;
     }
 
     private static int[] allLocal(CompiledInstance ci, int t) {
