@@ -35,4 +35,11 @@ class PairedStatisticsTest {
         assertTrue(PairedStatistics.wilcoxon(better, base) < 1e-4);
         assertEquals(1.0, PairedStatistics.wilcoxon(base, base));
     }
+
+    @Test
+    void tiedPairsAreDroppedAndThePValueNeverPassesOne() {
+        double[] m = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0.9}, b = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        double p = PairedStatistics.wilcoxon(m, b);
+        assertTrue(p > 0 && p <= 1, "p = " + p);
+    }
 }
