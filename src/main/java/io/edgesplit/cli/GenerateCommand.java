@@ -23,14 +23,15 @@ import java.util.function.Function;
         "Write a generated instance: a named scenario family, a size class and a seed (the same arguments "
                 + "always give the same file). See docs/datasets.md.",
         "Families: testbed (3 Raspberry Pi endpoints, LAN edge PCs, VGG5), campus-light, campus-heavy "
-                + "(Pi devices, Jetson and T4 edge nodes, a cloud; Wi-Fi/LAN/WAN; mixed zoo models).",
+                + "(Pi devices, Jetson and T4 edge nodes, a cloud; Wi-Fi/LAN/WAN; mixed zoo models), campus-measured "
+                + "(the heavy campus with GPU edge servers whose per-layer latencies are measured: AlexNet, ResNet-18, MobileNetV2).",
         "Sizes: tiny (1-2 tasks, <=4 layers, <=3 nodes), small (4-8 tasks of 7 layers, 4-6 nodes), "
                 + "medium (20-50 tasks, 8-16 nodes), large (200-1000 tasks, 16-64 nodes)."})
 final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
 
-    @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "testbed, campus-light or campus-heavy")
+    @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "testbed, campus-light, campus-heavy or campus-measured")
     String scenario;
     @Option(names = "--seed", required = true, paramLabel = "N", description = "random seed (>= 0)")
     long seed;
@@ -53,7 +54,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Spec spec;
         try {
-            spec = new Spec(parse("--scenario", scenario, Family::fromId, "testbed, campus-light, campus-heavy"),
+            spec = new Spec(parse("--scenario", scenario, Family::fromId, "testbed, campus-light, campus-heavy, campus-measured"),
                     parse("--size", size, SizeClass::fromId, "tiny, small, medium, large"), seed, tasks, nodes,
                     objective == null ? null : parse("--objective", objective, Objective::fromJson, io.edgesplit.model.JsonName.choices(Objective.class)),
                     granularity == null ? null : parse("--granularity", granularity, Granularity::fromJson, io.edgesplit.model.JsonName.choices(Granularity.class)),

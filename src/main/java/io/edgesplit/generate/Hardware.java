@@ -42,6 +42,13 @@ final class Hardware {
     static final NodeClass JETSON_XAVIER_NX = new NodeClass("jetson-xavier-nx", NodeKind.EDGE, 844.8e9, GPU_EFFICIENCY);
     /** An edge server with an NVIDIA T4: 8.1 TFLOPS fp32 (NVIDIA T4 data sheet). */
     static final NodeClass T4_SERVER = new NodeClass("t4-server", NodeKind.EDGE, 8.1e12, GPU_EFFICIENCY);
+    /**
+     * The edge server of the {@code campus-measured} family: a machine with an NVIDIA GeForce RTX 3060 Laptop
+     * GPU, whose per-layer latencies are measured (docs/datasets.md, "Measured profiles"); the speed is used
+     * only for models without measurements: 3840 CUDA cores × 2 × 1.425 GHz ≈ 10.9 TFLOPS fp32 (NVIDIA's
+     * laptop GPU specifications, the middle of the 1.28–1.70 GHz boost range; assumption).
+     */
+    static final NodeClass RTX3060_LAPTOP = new NodeClass("rtx3060-laptop", NodeKind.EDGE, 3840 * 2 * 1.425e9, GPU_EFFICIENCY);
     /** A cloud GPU, NVIDIA A100: 19.5 TFLOPS fp32 (NVIDIA A100 data sheet). */
     static final NodeClass A100_CLOUD = new NodeClass("a100-cloud", NodeKind.CLOUD, 19.5e12, GPU_EFFICIENCY);
     /**

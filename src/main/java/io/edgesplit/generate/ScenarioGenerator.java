@@ -13,7 +13,9 @@ import io.edgesplit.model.Network;
 import io.edgesplit.model.Node;
 import io.edgesplit.model.NodeKind;
 import io.edgesplit.model.Objective;
+import io.edgesplit.model.Profile;
 import io.edgesplit.model.Task;
+import io.edgesplit.profiles.MeasuredProfiles;
 import io.edgesplit.zoo.ModelZoo;
 
 import java.util.ArrayList;
@@ -44,7 +46,12 @@ public final class ScenarioGenerator {
 
     /** The scenario families. */
     public enum Family {
-        TESTBED("testbed"), CAMPUS_LIGHT("campus-light"), CAMPUS_HEAVY("campus-heavy");
+        TESTBED("testbed"), CAMPUS_LIGHT("campus-light"), CAMPUS_HEAVY("campus-heavy"),
+        /**
+         * The heavy campus with measured costs: the edge servers are GPU machines whose per-layer latencies
+         * come from published TensorRT measurements ({@link #MEASURED}); only measured models are requested.
+         */
+        CAMPUS_MEASURED("campus-measured");
 
         private final String id;
 
@@ -156,6 +163,9 @@ public final class ScenarioGenerator {
         return in;
     }
 
+    /** The measured-profile set of the {@code campus-measured} family (docs/datasets.md, "Measured profiles"). */
+    public static final String MEASURED = "rtx3060-laptop-trt-fp16";
+
     // ------------------------------------------------------------------ models
 
     /**
@@ -183,12 +193,19 @@ public final class ScenarioGenerator {
         return new DnnModel(name, inputBytes, layers);
     }
 
-    /** A model choice with a relative frequency. */
-    private record Weighted(DnnModel model, double weight) {}
+    /** A model choice with a relative frequency; {@code zoo} is the zoo model it is (or is cut from). */
+    private record Weighted(DnnModel model, double weight, String zoo) {
+        Weighted(DnnModel model, double weight) { this(model, weight, null); }
+    }
 
-    private static Weighted zoo(String name, double w) { return new Weighted(ModelZoo.get(name).asZooReference(), w); }
+    private static Weighted zoo(String name, double w) { return new Weighted(ModelZoo.get(name).asZooReference(), w, name); }
+
+    private static Weighted cut(String zooName, int from, int to, String name, double w) {
+        return new Weighted(slice(zooName, from, to, name), w, zooName);
+    }
 
     private static List<Weighted> modelMix(Family family, SizeClass size) {
+        if (family == Family.CAMPUS_MEASURED) return measuredMix(size);
         boolean testbed = family == Family.TESTBED;
         return switch (size) {
             // Tiny: cuts of zoo models, at most 4 layers, so that brute force finishes.
@@ -210,6 +227,15 @@ public final class ScenarioGenerator {
         };
     }
 
+    /** Only models with measurements: AlexNet, ResNet-18, MobileNetV2, and cuts of the first two. */
+    private static List<Weighted> measuredMix(SizeClass size) {
+        return switch (size) {
+            case TINY -> List.of(cut("alexnet", 0, 4, "alexnet-head4", 1), cut("resnet18", 1, 5, "resnet18-block1", 1));
+            case SMALL -> List.of(cut("alexnet", 0, 7, "alexnet-features7", 1), cut("resnet18", 1, 8, "resnet18-layer1", 1));
+            case MEDIUM, LARGE -> List.of(zoo("alexnet", 2), zoo("resnet18", 4), zoo("mobilenet_v2", 4));
+        };
+    }
+
     // ------------------------------------------------------------------ the builder
 
     private static final class Builder {
@@ -227,7 +253,7 @@ public final class ScenarioGenerator {
         Builder(Spec spec) {
             this.spec = spec;
             this.rnd = new SplittableRandom(streamSeed(spec));
-            this.heavy = spec.family() == Family.CAMPUS_HEAVY;
+            this.heavy = spec.family() == Family.CAMPUS_HEAVY || spec.family() == Family.CAMPUS_MEASURED;
             this.campus = spec.family() != Family.TESTBED;
         }
 
@@ -240,13 +266,20 @@ public final class ScenarioGenerator {
             List<Weighted> mix = modelMix(spec.family(), size);
             List<Task> tasks = makeTasks(taskCount, mix);
             List<DnnModel> models = new ArrayList<>();
+            List<Profile> profiles = new ArrayList<>();
+            MeasuredProfiles measured = spec.family() == Family.CAMPUS_MEASURED ? MeasuredProfiles.builtIn(MEASURED) : null;
             for (Weighted w : mix)
-                if (tasks.stream().anyMatch(t -> t.model().equals(w.model().name()))) models.add(w.model());
+                if (tasks.stream().anyMatch(t -> t.model().equals(w.model().name()))) {
+                    models.add(w.model());
+                    // Measured seconds on every edge server (devices and the cloud keep flops / speed).
+                    if (measured != null)
+                        for (Node e : edges) profiles.add(new Profile(w.model().name(), e.name(), measured.layerSeconds(w.model(), w.zoo())));
+                }
             return new Instance(spec.name(), Instance.DEFAULT_TIME_UNIT,
                     spec.objective() != null ? spec.objective() : Objective.MAKESPAN,
                     spec.granularity() != null ? spec.granularity() : Granularity.SEGMENT,
                     spec.contention() != null ? spec.contention() : Contention.INGRESS,
-                    models, nodes, network, List.of(), tasks, null);
+                    models, nodes, network, profiles, tasks, null);
         }
 
         /** Light draws from the lower half of the class's range, heavy from the upper half, testbed anywhere. */
@@ -257,7 +290,7 @@ public final class ScenarioGenerator {
             return switch (spec.family()) {
                 case TESTBED -> between(lo, hi);
                 case CAMPUS_LIGHT -> between(lo, mid);
-                case CAMPUS_HEAVY -> between(mid, hi);
+                case CAMPUS_HEAVY, CAMPUS_MEASURED -> between(mid, hi);
             };
         }
 
@@ -293,7 +326,8 @@ public final class ScenarioGenerator {
             NodeClass[] edgeClasses = {Hardware.JETSON_NANO, Hardware.JETSON_XAVIER_NX, Hardware.T4_SERVER};
             int offset = rnd.nextInt(edgeClasses.length);
             for (int e = 0; e < edgeCount; e++) {
-                NodeClass c = campus ? edgeClasses[(offset + e) % edgeClasses.length] : Hardware.DESKTOP_I7;
+                NodeClass c = spec.family() == Family.CAMPUS_MEASURED ? Hardware.RTX3060_LAPTOP
+                        : campus ? edgeClasses[(offset + e) % edgeClasses.length] : Hardware.DESKTOP_I7;
                 double pBusy = campus ? (heavy ? 0.8 : 0.4) : 0.5;
                 double maxBusy = campus ? (heavy ? 0.050 : 0.010) : 0.005;
                 double pSlow = campus ? (heavy ? 0.7 : 0.3) : 0.5;

@@ -70,6 +70,12 @@ public final class Report {
             written.add(write(out.resolve("per-instance.csv"), TableWriters.csv(inst)));
         }
         if (formats.contains("tex")) written.addAll(Paper.write(a, solver, out, paper, Math.min(ganttInstances, PAPER_GANTTS), context(a), notes));
+        // Paired statistics of the medag configurations against every other one (their own files, PairedStatistics).
+        List<PairedStatistics.Pair> paired = formats.contains("md") || formats.contains("csv") ? PairedStatistics.compute(a) : List.of();
+        if (!paired.isEmpty()) {
+            if (formats.contains("csv")) written.add(write(out.resolve("paired.csv"), PairedStatistics.csv(paired)));
+            if (formats.contains("md")) written.add(write(out.resolve("paired.md"), PairedStatistics.markdown(paired)));
+        }
         if (formats.contains("html") || formats.contains("md")) {
             Map<String, String> plots = Plots.all(a);
             Plots.writeAll(plots, out.resolve("plots"));

@@ -4,10 +4,12 @@ import io.edgesplit.model.CompiledInstance;
 import io.edgesplit.model.Contention;
 import io.edgesplit.model.NodeKind;
 import io.edgesplit.schedule.Block;
+import io.edgesplit.schedule.LoadedTimelines;
 import io.edgesplit.schedule.PriorityRule;
 import io.edgesplit.schedule.ScheduleBuilder;
 import io.edgesplit.schedule.Timeline;
 import io.edgesplit.solution.Schedule;
+import io.edgesplit.solver.ParamSpec;
 import io.edgesplit.solver.SolveOptions;
 import io.edgesplit.solver.SolveResult;
 import io.edgesplit.solver.Solver;
@@ -34,6 +36,11 @@ import java.util.Map;
  * input readers, each prefix layer with a successor in the suffix) is transferred. Ties go to the larger k
  * (less offloaded), then the lower node index. A task with no feasible split (eligibility or null profile
  * entries rule out every one) makes the instance unsupported.
+ *
+ * <p>With {@code loadAware} (docs/baselines.md, "load-aware neurosurgeon"), the split is re-decided under
+ * load, as Kang et al. do when the server's load changes: tasks are taken first come first served and each
+ * picks the split with the earliest predicted completion given the servers' queues at its arrival (every
+ * earlier task's committed schedule), by the same rules; the same candidates, ties and final schedule.
  */
 public final class NeurosurgeonSolver implements Solver {
     @Override
@@ -45,11 +52,17 @@ public final class NeurosurgeonSolver implements Solver {
     }
 
     @Override
+    public List<ParamSpec> parameters() {
+        return List.of(ParamSpec.ofBoolean("loadAware", false,
+                "choose each split with the servers' predicted queues at the request's arrival (first come first served)"));
+    }
+
+    @Override
     public SolveResult solve(CompiledInstance ci, SolveOptions options) {
-        Split[] splits = chooseSplits(ci);
+        Split[] splits = options.params().getBoolean("loadAware", false) ? chooseSplitsUnderLoad(ci) : chooseSplits(ci);
         int[][] placement = new int[ci.taskCount()][];
         for (int t = 0; t < ci.taskCount(); t++) placement[t] = splits[t].placement(ci, t);
-        Schedule s = ScheduleBuilder.build(ci, placement, PriorityRule.taskOrder(releaseRank(ci)));
+        Schedule s = ScheduleBuilder.build(ci, placement, PriorityRule.taskOrder(ci.releaseRank()));
         return SolveResult.feasible(s);
     }
 
@@ -73,7 +86,11 @@ public final class NeurosurgeonSolver implements Solver {
         return out;
     }
 
-    private static Split bestSplit(CompiledInstance ci, int t) {
+    /**
+     * Every feasible split of task t as {lower bound on its isolated completion, k, server}, in increasing
+     * bound order. The bound also holds under load (more load only delays).
+     */
+    private static List<long[]> candidates(CompiledInstance ci, int t) {
         int L = ci.layerCount(t), origin = ci.origin(t);
         // Feasible prefixes on the origin are 0..maxPrefix (a prefix of a feasible prefix is feasible).
         int maxPrefix = 0;
@@ -115,13 +132,41 @@ public final class NeurosurgeonSolver implements Solver {
             throw new UnsupportedInstanceException("task " + ci.taskName(t) + ": no single split between its origin "
                     + ci.nodeName(origin) + " and one edge or cloud node can run every layer; neurosurgeon is undefined for it");
         candidates.sort(Comparator.<long[]>comparingLong(c -> c[0]));
+        return candidates;
+    }
+
+    private static Split bestSplit(CompiledInstance ci, int t) {
         Split best = null;
-        for (long[] c : candidates) {
+        for (long[] c : candidates(ci, t)) {
             if (best != null && c[0] > best.isolated()) break; // no later candidate can beat or tie it
             Split cand = evaluate(new Split((int) c[1], (int) c[2], 0), ci, t);
             if (best == null || PREFERENCE.compare(cand, best) < 0) best = cand;
         }
         return best;
+    }
+
+    /**
+     * Load-aware: tasks in release order, each split predicted on the load committed so far; {@code isolated}
+     * then holds the predicted completion under load. The isolated lower bounds still prune.
+     */
+    static Split[] chooseSplitsUnderLoad(CompiledInstance ci) {
+        LoadedTimelines load = new LoadedTimelines(ci);
+        int[] rank = ci.releaseRank();
+        Integer[] order = new Integer[ci.taskCount()];
+        for (int t = 0; t < order.length; t++) order[rank[t]] = t;
+        Split[] out = new Split[ci.taskCount()];
+        for (int t : order) {
+            Split best = null;
+            for (long[] c : candidates(ci, t)) {
+                if (best != null && c[0] > best.isolated()) break;
+                Split s = new Split((int) c[1], (int) c[2], 0);
+                Split cand = new Split(s.k(), s.server(), load.completion(t, s.placement(ci, t)));
+                if (best == null || PREFERENCE.compare(cand, best) < 0) best = cand;
+            }
+            load.commit(t, best.placement(ci, t));
+            out[t] = best;
+        }
+        return out;
     }
 
     /** Shorter isolated latency; ties: the larger k (less offloaded), then the lower node index. */
@@ -198,14 +243,5 @@ public final class NeurosurgeonSolver implements Solver {
         }
         arrival.put(key, s + dur);
         return s + dur;
-    }
-
-    static int[] releaseRank(CompiledInstance ci) {
-        Integer[] order = new Integer[ci.taskCount()];
-        for (int t = 0; t < order.length; t++) order[t] = t;
-        Arrays.sort(order, Comparator.<Integer>comparingLong(ci::release).thenComparingInt(t -> t));
-        int[] rank = new int[order.length];
-        for (int i = 0; i < order.length; i++) rank[order[i]] = i;
-        return rank;
     }
 }
