@@ -44,6 +44,24 @@ public final class PairedStatistics {
         return m.matches() ? m.group(1) : instance;
     }
 
+    /**
+     * The pairs as the paper tables' significance input. A row of the per-class table is a size or a family
+     * label, which may hold several of this class's classes ({@code small} holds {@code testbed-small} and
+     * {@code campus-measured-small}); {@code other} is marked as differing from {@code reference} only when their
+     * pair (either way round) has {@code p < alpha} in every class of the row. Pooled rows (all instances) and
+     * single instances carry no test, so no marker.
+     */
+    public static io.edgesplit.report.latex.Significance significance(List<Pair> pairs, double alpha) {
+        return (group, reference, other) -> {
+            if (group == null) return false;
+            List<Pair> row = pairs.stream()
+                    .filter(p -> p.instanceClass().equals(group) || p.instanceClass().endsWith("-" + group) || p.instanceClass().startsWith(group + "-"))
+                    .filter(p -> (p.method().equals(reference) && p.baseline().equals(other)) || (p.method().equals(other) && p.baseline().equals(reference)))
+                    .toList();
+            return !row.isEmpty() && row.stream().allMatch(p -> p.pValue() < alpha);
+        };
+    }
+
     public static List<Pair> compute(Analysis a) {
         // config -> instance -> first-repeat run
         Map<String, Map<String, Analysis.Run>> byConfig = new LinkedHashMap<>();

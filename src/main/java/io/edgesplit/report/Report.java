@@ -69,9 +69,15 @@ public final class Report {
             written.add(write(out.resolve("per-solver.csv"), TableWriters.csv(solver)));
             written.add(write(out.resolve("per-instance.csv"), TableWriters.csv(inst)));
         }
-        if (formats.contains("tex")) written.addAll(Paper.write(a, solver, out, paper, Math.min(ganttInstances, PAPER_GANTTS), context(a), notes));
-        // Paired statistics of the medag configurations against every other one (their own files, PairedStatistics).
-        List<PairedStatistics.Pair> paired = formats.contains("md") || formats.contains("csv") ? PairedStatistics.compute(a) : List.of();
+        // Paired statistics of the medag configurations against every other one (their own files, PairedStatistics);
+        // they also mark the significant differences in the paper tables' per-class rows.
+        List<PairedStatistics.Pair> paired = formats.contains("md") || formats.contains("csv") || formats.contains("tex")
+                ? PairedStatistics.compute(a) : List.of();
+        if (formats.contains("tex")) {
+            PaperOptions withStats = paired.isEmpty() || paper.significance() != io.edgesplit.report.latex.Significance.NONE ? paper
+                    : paper.withSignificance(PairedStatistics.significance(paired, 0.05), "Wilcoxon signed-rank test over the instances, p < 0.05 in every scenario class of the row");
+            written.addAll(Paper.write(a, solver, out, withStats, Math.min(ganttInstances, PAPER_GANTTS), context(a), notes));
+        }
         if (!paired.isEmpty()) {
             if (formats.contains("csv")) written.add(write(out.resolve("paired.csv"), PairedStatistics.csv(paired)));
             if (formats.contains("md")) written.add(write(out.resolve("paired.md"), PairedStatistics.markdown(paired)));
