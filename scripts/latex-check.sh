@@ -5,7 +5,7 @@
 # preview next to each report (report/preview.pdf). Installs a TeX distribution from Debian's packages when
 # pdflatex is missing. docs/latex.md explains the outputs.
 #
-#   scripts/latex-check.sh                 every committed study (results/*/ with report/summary.tex)
+#   scripts/latex-check.sh                 every committed study (results/*/ and results/reference/*/ with report/summary.tex)
 #   scripts/latex-check.sh results/quick   the given results folders
 #   KEEP=1 scripts/latex-check.sh ...      also keep the .log next to the preview (for a failure: always kept)
 #   CLASS=article scripts/latex-check.sh   the article fallback even when IEEEtran is installed (Computer Modern)
@@ -33,7 +33,7 @@ fi
 
 dirs=("$@")
 if [ ${#dirs[@]} -eq 0 ]; then
-  for d in results/*/; do [ -f "$d/report/summary.tex" ] && dirs+=("${d%/}"); done
+  for d in results/*/ results/reference/*/; do [ -f "$d/report/summary.tex" ] && dirs+=("${d%/}"); done
 fi
 [ ${#dirs[@]} -gt 0 ] || { echo "latex-check: no report with a summary.tex under results/ (run ./edgesplit report DIR first)" >&2; exit 2; }
 
