@@ -41,6 +41,12 @@ public final class Main implements Runnable {
                 err.flush();
                 return BAD_INPUT;
             }
+            java.io.IOException io = IoErrors.cause(ex);
+            if (io != null) {
+                err.println("error: " + IoErrors.sentence(io));
+                err.flush();
+                return BAD_INPUT;
+            }
             err.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
             err.flush();
             return NO;

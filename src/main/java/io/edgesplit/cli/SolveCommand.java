@@ -3,6 +3,7 @@ package io.edgesplit.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgesplit.io.InstanceJson;
 import io.edgesplit.io.Json;
+import io.edgesplit.io.OutputGuard;
 import io.edgesplit.io.SolutionJson;
 import io.edgesplit.io.SolverConfig;
 import io.edgesplit.model.CompiledInstance;
@@ -63,6 +64,10 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputGuard.check("--out", out, instance, which.config, warmStart);
+        OutputGuard.check("--gantt", gantt, instance, which.config, warmStart);
+        OutputGuard.distinct("--out", out, "--gantt", gantt);
+        io.edgesplit.solver.Limits.checkOptions(timeLimit, workers);
         Instance in = InstanceJson.read(instance);
         CompiledInstance ci = in.compile();
         SolverConfig cfg = which.config != null ? SolverConfig.read(which.config) : SolverConfig.ofBackend(which.solver);
@@ -104,8 +109,7 @@ final class SolveCommand implements Callable<Integer> {
                 System.err.println("  " + v);
             return Main.NO;
         }
-        if (out != null) SolutionJson.write(s, out);
-        if (gantt != null && s.status().hasSchedule()) GanttHook.draw(ci, s, gantt);
+        GanttHook.writeTogether(ci, s, out, gantt);
         return s.status().hasSchedule() ? Main.OK : Main.NO;
     }
 }
