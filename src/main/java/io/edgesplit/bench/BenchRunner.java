@@ -143,8 +143,7 @@ public final class BenchRunner {
         if (Files.exists(csv) && !opt.resume() && Files.size(csv) > 0)
             throw new IllegalArgumentException(csv + " exists; use --resume to finish that suite run or --fresh to start over");
         Files.createDirectories(dir.resolve("runs"));
-        if (RunsCsv.repair(csvOrEmpty(csv)))
-            opt.log().println("note: " + csv + " ended in a half-written line (an interrupted run); it was cut off and that run will run again");
+        for (String note : RunsCsv.heal(csvOrEmpty(csv))) opt.log().println("note: " + note + " (set aside in runs.csv.removed)");
         Set<String> done = RunsCsv.read(csv).keySet();
         List<RunSpec> todo = plan.stream().filter(r -> !done.contains(r.id())).toList();
         int skipped = plan.size() - todo.size();

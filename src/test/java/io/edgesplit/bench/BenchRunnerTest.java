@@ -101,9 +101,9 @@ class BenchRunnerTest {
         assertEquals(12, after.size(), "no row lost, none duplicated");
         assertEquals(complete.subList(0, 5), after.subList(0, 5), "finished runs are kept as they were");
         Set<String> ids = new HashSet<>();
-        for (String line : after) assertTrue(ids.add(RunsCsv.parse(line).runId()), "duplicate " + line);
+        for (String line : after) assertTrue(ids.add(RunsCsvHealth.parse(line).runId()), "duplicate " + line);
         Set<String> expected = new HashSet<>();
-        for (String line : complete) expected.add(RunsCsv.parse(line).runId());
+        for (String line : complete) expected.add(RunsCsvHealth.parse(line).runId());
         assertEquals(expected, ids);
 
         // A second resume has nothing left to do.
@@ -231,6 +231,30 @@ class BenchRunnerTest {
         Path suite = BenchFixtures.writeSuite(dir, "p", "[{\"backend\": \"bruteforce\", \"params\": {\"maxLayerz\": 3}}]", 1, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runner(suite, options()).plan());
         assertTrue(e.getMessage().contains("maxLayerz") && e.getMessage().contains("maxLayers"), e.getMessage());
+    }
+
+    /** docs/benchmarks.md, "A runs.csv that heals": --resume sets aside a damaged row anywhere and a repeated row, and reruns the damaged run. */
+    @Test
+    void resumeHealsADamagedRowInTheMiddleAndADuplicateRow() throws Exception {
+        BenchFixtures.writeInstances(dir, 3);
+        Path suite = BenchFixtures.writeSuite(dir, "h", "[{\"backend\": \"local\"}]", 1, 1);
+        runner(suite, options()).run();
+        Path csv = dir.resolve("results/h/runs.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        String damaged = lines.get(2).substring(0, 40) + ",x,y"; // the second run's row, mangled in the middle of the file
+        String second = lines.get(2);
+        lines.set(2, damaged);
+        lines.add(lines.get(1)); // the first run twice
+        Files.writeString(csv, String.join("\n", lines) + "\n");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        BenchRunner.Summary sum = runner(suite, BenchOptions.defaults(dir.resolve("results"), new PrintStream(log, true, StandardCharsets.UTF_8)).withResume(true)).run();
+        assertEquals(1, sum.ran(), "only the damaged run runs again");
+        assertTrue(log.toString().contains("line 3: a damaged row") && log.toString().contains("a second row of run"), log.toString());
+        List<String> data = dataLines(csv);
+        assertEquals(3, data.size());
+        assertEquals(3, RunsCsv.read(csv).size());
+        assertEquals(List.of(damaged, lines.get(1)), Files.readAllLines(csv.resolveSibling("runs.csv.removed")), "nothing is lost");
+        assertEquals(RunsCsvHealth.parse(second).runId(), RunsCsvHealth.parse(data.get(2)).runId());
     }
 
     @Test
