@@ -3,7 +3,6 @@ package io.edgesplit.bench;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +22,14 @@ import java.util.Map;
 public final class RunsCsv implements AutoCloseable {
     private final Path file;
     private final Writer out;
-    private final FileChannel channel;
+    private final java.io.FileOutputStream stream;
 
-    private RunsCsv(Path file, FileChannel channel) {
+    // A FileOutputStream, not a FileChannel: a channel closes itself when the writing thread has been
+    // interrupted, and the row of a run stopped by Ctrl-C is written by exactly such a thread.
+    private RunsCsv(Path file, java.io.FileOutputStream stream) {
         this.file = file;
-        this.channel = channel;
-        this.out = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8);
+        this.stream = stream;
+        this.out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
     }
 
     public static String header() { return RunRecord.Csv.line(RunRecord.COLUMNS); }
@@ -37,9 +38,8 @@ public final class RunsCsv implements AutoCloseable {
     public static RunsCsv openForAppend(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         if (Files.exists(file)) repair(file);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        RunsCsv r = new RunsCsv(file, ch);
-        if (ch.size() == 0) r.appendLine(header());
+        RunsCsv r = new RunsCsv(file, new java.io.FileOutputStream(file.toFile(), true));
+        if (Files.size(file) == 0) r.appendLine(header());
         return r;
     }
 
@@ -48,7 +48,7 @@ public final class RunsCsv implements AutoCloseable {
     private void appendLine(String line) throws IOException {
         out.write(line + "\n");
         out.flush();
-        channel.force(false);
+        stream.getFD().sync();
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.Set;
  * Sorts the rows of a {@code runs.csv} text into the ones to keep and the ones to set aside, with a note for
  * each (docs/benchmarks.md, "A runs.csv that heals"): a row that does not parse as a run (a damaged line,
  * wherever it is) and a second row of a run id already seen (the first is kept, like {@code report} keeps
- * the first folder's row of a run in a merge). Used by {@code bench --resume}, which rewrites the file
+ * the first folder's row of a run in a merge); a run stopped by an interrupt is set aside too (it is
+ * not a result). Used by {@code bench --resume}, which rewrites the file
  * without them (their runs then run again) and by {@code report}, which skips them with a warning.
  */
 public final class RunsCsvHealth {
@@ -37,6 +38,9 @@ public final class RunsCsvHealth {
                 removed.add(line);
                 notes.add(file + " line " + (i + 1) + ": a damaged row (it does not parse as a run): "
                         + (line.length() > 60 ? line.substring(0, 60) + "..." : line));
+            } else if (r.status().equals(RunRecord.INTERRUPTED)) {
+                removed.add(line);
+                notes.add(file + " line " + (i + 1) + ": run " + r.runId() + " was interrupted, which is not a result; --resume runs it again");
             } else if (!ids.add(r.runId())) {
                 removed.add(line);
                 notes.add(file + " line " + (i + 1) + ": a second row of run " + r.runId() + " (the first is kept)");

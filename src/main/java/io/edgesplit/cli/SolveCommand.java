@@ -92,6 +92,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         options.params().checkAgainst(solver.name(), solver.parameters());
         Outcome o = CheckedSolve.run(solver, ci, options);
+        if (io.edgesplit.solver.Interrupts.requested()) { System.err.println("interrupted: nothing written"); return io.edgesplit.solver.Interrupts.EXIT_CODE; }
         Solution s = o.solution();
         if (json) {
             ObjectNode j = SolutionJson.toTree(s);
