@@ -69,21 +69,23 @@ public final class BenchRunner {
                 String msg = "suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\") uses backend \"" + c.backend()
                         + "\", which is not registered; registered: " + String.join(", ", registry.names());
                 if (!opt.skipMissingBackends())
-                    throw new IllegalArgumentException(msg + " (use --skip-missing-backends to run the suite without it)");
+                    throw new InvalidInputException(suite.file().toString(), "solvers[" + i + "]", "(\"" + c.name() + "\") uses backend \"" + c.backend()
+                            + "\", which is not registered; registered: " + String.join(", ", registry.names())
+                            + " (use --skip-missing-backends to run the suite without it)");
                 opt.log().println("warning: " + msg + "; skipped");
                 continue;
             }
             try {
                 c.options().params().checkAgainst(s.name(), s.parameters());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\"): " + e.getMessage());
+                throw new InvalidInputException(suite.file().toString(), "solvers[" + i + "]", "(\"" + c.name() + "\"): " + e.getMessage());
             }
             if (c.warmStarted()) {
                 List<Solver> from = new ArrayList<>();
                 for (String f : c.warmStartFrom()) {
                     Solver fs = registry.find(f).orElse(null);
                     if (fs == null)
-                        throw new IllegalArgumentException("suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\"): warmStartFrom \""
+                        throw new InvalidInputException(suite.file().toString(), "solvers[" + i + "]", "(\"" + c.name() + "\"): warmStartFrom \""
                                 + f + "\" is not a registered backend; registered: " + String.join(", ", registry.names()));
                     from.add(fs);
                 }

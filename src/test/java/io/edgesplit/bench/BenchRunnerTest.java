@@ -191,7 +191,7 @@ class BenchRunnerTest {
     void anUnknownWarmStartBackendIsRefusedBeforeAnythingRuns() throws Exception {
         BenchFixtures.writeInstances(dir, 1);
         Path suite = BenchFixtures.writeSuite(dir, "u", "[{\"backend\": \"bruteforce\", \"warmStartFrom\": \"gurobi\"}]", 1, 1);
-        var e = assertThrows(IllegalArgumentException.class, () -> runner(suite, options()).run());
+        var e = assertThrows(io.edgesplit.model.InvalidInputException.class, () -> runner(suite, options()).run());
         assertTrue(e.getMessage().contains("warmStartFrom \"gurobi\" is not a registered backend; registered: "), e.getMessage());
         assertFalse(Files.exists(dir.resolve("results/u/runs.csv")));
     }
@@ -218,7 +218,7 @@ class BenchRunnerTest {
     void anUnregisteredBackendFailsTheSuiteUpFrontUnlessSkipped() throws Exception {
         BenchFixtures.writeInstances(dir, 1);
         Path suite = BenchFixtures.writeSuite(dir, "u", "[{\"backend\": \"local\"}, {\"backend\": \"no-such\"}]", 1, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runner(suite, options()).run());
+        RuntimeException e = assertThrows(io.edgesplit.model.InvalidInputException.class, () -> runner(suite, options()).run());
         assertTrue(e.getMessage().contains("\"no-such\"") && e.getMessage().contains("not registered"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("results/u/runs.csv")), "nothing ran");
         List<RunSpec> plan = runner(suite, options().withSkipMissingBackends(true)).plan();
@@ -229,7 +229,7 @@ class BenchRunnerTest {
     void unknownParamsOfABackendFailUpFront() throws Exception {
         BenchFixtures.writeInstances(dir, 1);
         Path suite = BenchFixtures.writeSuite(dir, "p", "[{\"backend\": \"bruteforce\", \"params\": {\"maxLayerz\": 3}}]", 1, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runner(suite, options()).plan());
+        RuntimeException e = assertThrows(io.edgesplit.model.InvalidInputException.class, () -> runner(suite, options()).plan());
         assertTrue(e.getMessage().contains("maxLayerz") && e.getMessage().contains("maxLayers"), e.getMessage());
     }
 
