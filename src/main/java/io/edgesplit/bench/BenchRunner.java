@@ -247,6 +247,8 @@ public final class BenchRunner {
             if (message == null) message = s.message();
             // A clear refusal (UnsupportedInstanceException, e.g. brute force on a large instance) is not a failure.
             if (s.status() == Status.ERROR && message != null && message.startsWith("unsupported: ")) status = RunRecord.UNSUPPORTED;
+            // No answer by the deadline (io.edgesplit.solver.DeadlineRun): the backend was stopped at its limit.
+            if (s.status() == Status.ERROR && message != null && message.startsWith("timeout: ")) status = RunRecord.TIMEOUT;
             if (s.status().hasSchedule()) {
                 ValidationReport report = Validator.validate(ci, s);
                 if (report.valid()) {
