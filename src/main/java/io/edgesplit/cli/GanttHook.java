@@ -23,9 +23,12 @@ final class GanttHook {
      * that cannot be drawn or written leaves no solution file behind either.
      */
     static void writeTogether(CompiledInstance ci, Solution s, Path out, Path gantt) throws Exception {
-        Map<Path, String> files = new LinkedHashMap<>();
-        if (out != null) files.put(out, SolutionJson.write(s));
-        if (gantt != null && s.status().hasSchedule()) files.put(gantt, io.edgesplit.report.GanttChart.document(ci, s));
+        Map<Path, Json.Body> files = new LinkedHashMap<>();
+        if (out != null) files.put(out, w -> SolutionJson.writeTo(s, w));
+        if (gantt != null && s.status().hasSchedule()) {
+            String svg = io.edgesplit.report.GanttChart.document(ci, s);
+            files.put(gantt, w -> w.write(svg));
+        }
         if (!files.isEmpty()) Json.writeAllAtomically(files);
     }
 }

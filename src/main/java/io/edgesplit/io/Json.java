@@ -57,14 +57,24 @@ public final class Json {
 
     /** Pretty JSON with two-space indentation and arrays of scalars kept readable. */
     public static String pretty(JsonNode n) {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return MAPPER.writer(pp).writeValueAsString(n) + "\n";
+            return MAPPER.writer(prettyPrinter()).writeValueAsString(n) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A fresh printer of the project's pretty format (printers hold nesting state: one per document). */
+    public static DefaultPrettyPrinter prettyPrinter() {
+        return new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    }
+
+    /** What goes into a file, written straight to it (a solution of millions of layers never becomes one String). */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(java.io.Writer w) throws IOException;
     }
 
     public static String compact(JsonNode n) {
@@ -81,14 +91,14 @@ public final class Json {
      * symbolic link, so those are refused (docs/formats.md, "Output files").
      */
     public static void writeAtomically(Path file, String content) throws IOException {
-        writeAllAtomically(java.util.Map.of(file, content));
+        writeAllAtomically(java.util.Map.of(file, w -> w.write(content)));
     }
 
     /**
      * Several files written together: every temporary file is written before the first rename, so a failure
      * while writing (a full disk, a missing permission) leaves all of them as they were.
      */
-    public static void writeAllAtomically(java.util.Map<Path, String> files) throws IOException {
+    public static void writeAllAtomically(java.util.Map<Path, Body> files) throws IOException {
         java.util.Map<Path, Path> temps = new java.util.LinkedHashMap<>();
         try {
             for (var e : files.entrySet()) {
@@ -99,7 +109,9 @@ public final class Json {
                 if (dir != null) Files.createDirectories(dir);
                 Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
                 temps.put(file, tmp);
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    e.getValue().writeTo(w);
+                }
                 try { // temporary files are private (0600); results and solutions are meant to be shared
                     Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
                 } catch (UnsupportedOperationException ignored) {
