@@ -64,7 +64,8 @@ final class DeadlineRun {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
+            if (c instanceof VirtualMachineError err) throw err; // out of memory, stack overflow: as before
+            if (c instanceof Error err) throw new IllegalStateException(err.toString(), err); // e.g. a native library: an ERROR answer, not a crash
             throw new IllegalStateException(c);
         }
     }

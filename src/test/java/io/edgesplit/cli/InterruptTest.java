@@ -47,6 +47,18 @@ class InterruptTest {
                     Thread.sleep(500);
                     new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
                     sent = true;
+                    // A JVM started with SIGINT ignored (a build run in the background, `mvn test &`) never sees
+                    // Ctrl-C; SIGTERM takes the same path there (io.edgesplit.solver.Interrupts).
+                    Thread term = new Thread(() -> {
+                        try {
+                            Thread.sleep(5000);
+                            if (p.isAlive()) p.destroy(); // SIGTERM to our own child only
+                        } catch (InterruptedException ignored) {
+                            // the test is over
+                        }
+                    });
+                    term.setDaemon(true);
+                    term.start();
                 }
             }
         }
