@@ -21,7 +21,7 @@ public record BenchOptions(Path resultsRoot, boolean resume, boolean fresh, int 
     public BenchOptions {
         if (shardCount < 1 || shardIndex < 1 || shardIndex > shardCount)
             throw new IllegalArgumentException("--shard: expected I/N with 1 <= I <= N, got " + shardIndex + "/" + shardCount);
-        if (jobs < 1) throw new IllegalArgumentException("--jobs: expected >= 1, got " + jobs);
+        if (jobs < 1 || jobs > 1024) throw new IllegalArgumentException("--jobs: expected an integer in 1..1024, got " + jobs);
         if (resume && fresh) throw new IllegalArgumentException("--resume and --fresh exclude each other");
     }
 
@@ -44,6 +44,8 @@ public record BenchOptions(Path resultsRoot, boolean resume, boolean fresh, int 
 
     /** The folder of this suite's (or shard's) results. */
     public Path resultsDir(String suite) {
-        return resultsRoot.resolve(shardCount == 1 ? suite : suite + "-shard-" + shardIndex + "-of-" + shardCount);
+        Path dir = resultsRoot.resolve(shardCount == 1 ? suite : suite + "-shard-" + shardIndex + "-of-" + shardCount);
+        // Whatever the suite's name, the runner writes and deletes only below the results root.
+        return io.edgesplit.io.OutputGuard.inside(resultsRoot, dir, "the results folder of suite \"" + suite + "\",");
     }
 }

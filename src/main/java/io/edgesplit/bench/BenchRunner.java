@@ -57,7 +57,7 @@ public final class BenchRunner {
     }
 
     /** What a call to {@link #run()} did. */
-    public record Summary(Path resultsDir, int planned, int skipped, int ran, Map<String, Integer> byStatus) {}
+    public record Summary(Path resultsDir, int planned, int skipped, int ran, Map<String, Integer> byStatus, boolean interrupted) {}
 
     /** Checks the suite against the registry, then plans every run of this shard in a stable order. */
     public List<RunSpec> plan() {
@@ -69,21 +69,23 @@ public final class BenchRunner {
                 String msg = "suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\") uses backend \"" + c.backend()
                         + "\", which is not registered; registered: " + String.join(", ", registry.names());
                 if (!opt.skipMissingBackends())
-                    throw new IllegalArgumentException(msg + " (use --skip-missing-backends to run the suite without it)");
+                    throw new InvalidInputException(suite.file().toString(), "solvers[" + i + "]", "(\"" + c.name() + "\") uses backend \"" + c.backend()
+                            + "\", which is not registered; registered: " + String.join(", ", registry.names())
+                            + " (use --skip-missing-backends to run the suite without it)");
                 opt.log().println("warning: " + msg + "; skipped");
                 continue;
             }
             try {
                 c.options().params().checkAgainst(s.name(), s.parameters());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\"): " + e.getMessage());
+                throw new InvalidInputException(suite.file().toString(), "solvers[" + i + "]", "(\"" + c.name() + "\"): " + e.getMessage());
             }
             if (c.warmStarted()) {
                 List<Solver> from = new ArrayList<>();
                 for (String f : c.warmStartFrom()) {
                     Solver fs = registry.find(f).orElse(null);
                     if (fs == null)
-                        throw new IllegalArgumentException("suite " + suite.name() + ": solvers[" + i + "] (\"" + c.name() + "\"): warmStartFrom \""
+                        throw new InvalidInputException(suite.file().toString(), "solvers[" + i + "]", "(\"" + c.name() + "\"): warmStartFrom \""
                                 + f + "\" is not a registered backend; registered: " + String.join(", ", registry.names()));
                     from.add(fs);
                 }
@@ -143,12 +145,13 @@ public final class BenchRunner {
         if (Files.exists(csv) && !opt.resume() && Files.size(csv) > 0)
             throw new IllegalArgumentException(csv + " exists; use --resume to finish that suite run or --fresh to start over");
         Files.createDirectories(dir.resolve("runs"));
-        if (RunsCsv.repair(csvOrEmpty(csv)))
-            opt.log().println("note: " + csv + " ended in a half-written line (an interrupted run); it was cut off and that run will run again");
+        for (String note : RunsCsv.heal(csvOrEmpty(csv))) opt.log().println("note: " + note + " (set aside in runs.csv.removed)");
         Set<String> done = RunsCsv.read(csv).keySet();
         List<RunSpec> todo = plan.stream().filter(r -> !done.contains(r.id())).toList();
         int skipped = plan.size() - todo.size();
         Map<String, Integer> byStatus = new TreeMap<>();
+        boolean interrupted = false;
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
         try (RunsCsv out = RunsCsv.openForAppend(csv);
              Progress progress = Progress.create(opt.progressBar(), opt.log(), suite.name(), plan.size(), skipped)) {
             if (skipped > 0) opt.log().println("resuming: " + skipped + " of " + plan.size() + " runs already in " + csv);
@@ -162,7 +165,9 @@ public final class BenchRunner {
                 for (RunSpec spec : todo)
                     futures.add(pool.submit(() -> {
                         RunRecord rec = execute(spec, dir);
+                        Thread.interrupted(); // an interrupt that arrived after the run ended must not lose its row
                         out.append(rec);
+                        ran.incrementAndGet();
                         synchronized (byStatus) { byStatus.merge(rec.status(), 1, Integer::sum); }
                         progress.step(String.format(Locale.ROOT, "%s %s r%d: %s%s (%.2f s)", spec.instance().name(), spec.config().name(),
                                 spec.repeat(), rec.status(), rec.objectiveSeconds() == null ? "" : String.format(Locale.ROOT, " %.6g s", rec.objectiveSeconds()),
@@ -172,6 +177,13 @@ public final class BenchRunner {
                 for (Future<?> f : futures) {
                     try {
                         f.get();
+                    } catch (InterruptedException e) {
+                        // SIGINT/SIGTERM (io.edgesplit.solver.Interrupts): stop the runs under way, which record
+                        // themselves as INTERRUPTED, start no other, and close runs.csv after the last row.
+                        interrupted = true;
+                        pool.shutdownNow();
+                        awaitQuietly(pool);
+                        break;
                     } catch (java.util.concurrent.ExecutionException e) {
                         Throwable c = e.getCause();
                         if (c instanceof IOException io) throw io;
@@ -182,7 +194,16 @@ public final class BenchRunner {
                 pool.shutdownNow();
             }
         }
-        return new Summary(dir, plan.size(), skipped, todo.size(), byStatus);
+        return new Summary(dir, plan.size(), skipped, ran.get(), byStatus, interrupted);
+    }
+
+    /** Waits for the interrupted runs to write their rows; a further interrupt only shortens the wait. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            // the second signal ends the process anyway (Interrupts)
+        }
     }
 
     private static Path csvOrEmpty(Path csv) throws IOException {
@@ -226,6 +247,8 @@ public final class BenchRunner {
             if (message == null) message = s.message();
             // A clear refusal (UnsupportedInstanceException, e.g. brute force on a large instance) is not a failure.
             if (s.status() == Status.ERROR && message != null && message.startsWith("unsupported: ")) status = RunRecord.UNSUPPORTED;
+            // No answer by the deadline (io.edgesplit.solver.DeadlineRun): the backend was stopped at its limit.
+            if (s.status() == Status.ERROR && message != null && message.startsWith("timeout: ")) status = RunRecord.TIMEOUT;
             if (s.status().hasSchedule()) {
                 ValidationReport report = Validator.validate(ci, s);
                 if (report.valid()) {
@@ -273,9 +296,9 @@ public final class BenchRunner {
         try {
             th.join(waitMs);
         } catch (InterruptedException e) {
-            th.interrupt();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            th.interrupt(); // backends that look (cpsat's stopper, the deadline helper) stop at once
+            return new Attempt(RunRecord.INTERRUPTED, null, List.of(), (System.nanoTime() - t0) / 1e9,
+                    "interrupted by SIGINT/SIGTERM; --resume runs it again");
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         if (th.isAlive()) {
@@ -311,8 +334,8 @@ public final class BenchRunner {
         } catch (InterruptedException e) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            return new Attempt(RunRecord.INTERRUPTED, null, List.of(), (System.nanoTime() - t0) / 1e9,
+                    "interrupted by SIGINT/SIGTERM; the child JVM was killed; --resume runs it again");
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         if (!finished) {

@@ -31,6 +31,8 @@ public record RunRecord(String runId, String suite, String instance, String inst
     public static final List<String> COLUMNS_WITHOUT_BOUND = COLUMNS.subList(0, COLUMNS.size() - 3);
 
     public static final String TIMEOUT = "TIMEOUT";
+    /** Stopped by SIGINT/SIGTERM (docs/benchmarks.md, "Interrupts"): not a result; {@code --resume} runs it again. */
+    public static final String INTERRUPTED = "INTERRUPTED";
     public static final String INVALID = "INVALID";
     /** The backend refused the instance with a reason (UnsupportedInstanceException): not a failure of the backend. */
     public static final String UNSUPPORTED = "UNSUPPORTED";

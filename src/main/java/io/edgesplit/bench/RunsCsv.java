@@ -3,7 +3,6 @@ package io.edgesplit.bench;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +15,21 @@ import java.util.Map;
 /**
  * The append-only raw results file. Each finished run is one line, written whole and flushed (and forced
  * to disk) before the next run is reported, so a killed suite loses at most the line being written. On
- * opening, a last line without its newline, or one that does not parse, is that half-written line: it is
- * cut off, and its run is simply run again under {@code --resume}.
+ * opening, a last line without its newline is that half-written line: it is cut off; a damaged row anywhere
+ * and a second row of one run are set aside with a note ({@link #heal}); their runs run again under
+ * {@code --resume}.
  */
 public final class RunsCsv implements AutoCloseable {
     private final Path file;
     private final Writer out;
-    private final FileChannel channel;
+    private final java.io.FileOutputStream stream;
 
-    private RunsCsv(Path file, FileChannel channel) {
+    // A FileOutputStream, not a FileChannel: a channel closes itself when the writing thread has been
+    // interrupted, and the row of a run stopped by Ctrl-C is written by exactly such a thread.
+    private RunsCsv(Path file, java.io.FileOutputStream stream) {
         this.file = file;
-        this.channel = channel;
-        this.out = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8);
+        this.stream = stream;
+        this.out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
     }
 
     public static String header() { return RunRecord.Csv.line(RunRecord.COLUMNS); }
@@ -36,9 +38,8 @@ public final class RunsCsv implements AutoCloseable {
     public static RunsCsv openForAppend(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         if (Files.exists(file)) repair(file);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        RunsCsv r = new RunsCsv(file, ch);
-        if (ch.size() == 0) r.appendLine(header());
+        RunsCsv r = new RunsCsv(file, new java.io.FileOutputStream(file.toFile(), true));
+        if (Files.size(file) == 0) r.appendLine(header());
         return r;
     }
 
@@ -47,50 +48,50 @@ public final class RunsCsv implements AutoCloseable {
     private void appendLine(String line) throws IOException {
         out.write(line + "\n");
         out.flush();
-        channel.force(false);
+        stream.getFD().sync();
     }
 
     @Override
     public void close() throws IOException { out.close(); }
 
-    /** The rows of a runs.csv, by run id (a later duplicate replaces an earlier one, which never happens in files we write). */
+    /** The whole rows of a runs.csv, by run id (damaged rows skipped; of two rows of one run, the first). */
     public static Map<String, RunRecord> read(Path file) throws IOException {
         Map<String, RunRecord> rows = new LinkedHashMap<>();
         if (!Files.exists(file)) return rows;
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
-            RunRecord r = parse(lines.get(i));
-            if (r != null) rows.put(r.runId(), r);
+            RunRecord r = RunsCsvHealth.parse(lines.get(i));
+            if (r != null) rows.putIfAbsent(r.runId(), r);
         }
         return rows;
     }
 
-    static RunRecord parse(String line) {
-        try {
-            return RunRecord.fromCells(RunRecord.Csv.split(line));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
+    /**
+     * Cuts a half-written last line, checks the header, and sets aside every damaged row and every second
+     * row of a run id ({@link RunsCsvHealth}), wherever they are.
+     *
+     * @return whether something was cut or set aside
+     */
+    public static boolean repair(Path file) throws IOException { return !heal(file).isEmpty(); }
 
     /**
-     * Cuts a half-written last line (no trailing newline, or not parseable); checks the header.
-     *
-     * @return whether something was cut
+     * Like {@link #repair}, returning one note per change. Rows set aside are appended to
+     * {@code runs.csv.removed} next to the file (nothing is lost), and the file is rewritten atomically
+     * without them; their runs then run again under {@code --resume}.
      */
-    public static boolean repair(Path file) throws IOException {
+    public static List<String> heal(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
-        if (all.length == 0) return false;
+        List<String> notes = new ArrayList<>();
+        if (all.length == 0) return notes;
         int end = all.length;
-        boolean cut = false;
+        String tail = null;
         if (all[end - 1] != '\n') {
             int lastNl = lastIndexOf(all, end - 1);
+            tail = new String(all, lastNl + 1, end - lastNl - 1, StandardCharsets.UTF_8);
             end = lastNl + 1; // keep through the last complete line
-            cut = true;
+            notes.add(file + " ended in a half-written line (an interrupted run); it was cut off and that run will run again");
         }
-        // The last complete line must parse too (a crash can leave garbage that happens to end in a newline only
-        // if the process wrote it; we still check so a damaged row is re-run rather than counted).
         String text = new String(all, 0, end, StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
@@ -99,17 +100,23 @@ public final class RunsCsv implements AutoCloseable {
                     + "but new runs cannot be appended to it: use --fresh or another results folder");
         if (!lines.isEmpty() && !lines.get(0).equals(header()))
             throw new IOException(file + ": not a runs.csv of this version (header differs); move it away or use another results folder");
-        while (lines.size() > 1 && parse(lines.get(lines.size() - 1)) == null) {
-            end -= lines.get(lines.size() - 1).getBytes(StandardCharsets.UTF_8).length + 1;
-            lines.remove(lines.size() - 1);
-            cut = true;
+        RunsCsvHealth.Sorted sorted = RunsCsvHealth.sort(lines, file.toString());
+        notes.addAll(sorted.notes());
+        if (tail == null && !sorted.changed()) return notes;
+        List<String> removed = new ArrayList<>(sorted.removed());
+        if (tail != null && !tail.isBlank() && !lines.isEmpty()) removed.add(tail);
+        if (!removed.isEmpty()) {
+            Path aside = file.resolveSibling(file.getFileName() + ".removed");
+            Files.writeString(aside, String.join("\n", removed) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
-        if (cut) {
-            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-                raf.setLength(Math.max(end, 0));
-            }
+        StringBuilder sb = new StringBuilder();
+        if (!lines.isEmpty()) {
+            sb.append(sorted.header()).append('\n');
+            for (String k : sorted.kept()) sb.append(k).append('\n');
         }
-        return cut;
+        io.edgesplit.io.Json.writeAtomically(file, sb.toString());
+        return notes;
     }
 
     private static int lastIndexOf(byte[] a, int from) {

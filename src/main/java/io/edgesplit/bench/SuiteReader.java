@@ -45,8 +45,10 @@ public final class SuiteReader {
         JsonObj o = JsonObj.of(root, "");
         String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
         String name = o.optString("name", stem);
-        if (!name.matches("[A-Za-z0-9._-]+"))
-            throw new InvalidInputException("name", "expected letters, digits, '.', '_' or '-' (it names the results folder), got \"" + name + "\"");
+        // It names the results folder: a leading letter or digit keeps "." and ".." (and hidden folders) out.
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}"))
+            throw new InvalidInputException("name", "expected a letter or digit followed by letters, digits, '.', '_' or '-' "
+                    + "(at most 100 characters; it names the results folder), got \"" + name + "\"");
         String description = o.optString("description", "");
         List<String> globs = o.has("instances") ? o.stringList("instances") : List.of();
         List<ScenarioGenerator.Spec> generated = new ArrayList<>();
@@ -73,7 +75,7 @@ public final class SuiteReader {
         long repeats = o.has("repeats") ? o.integer("repeats") : 1;
         if (repeats < 1 || repeats > 1000) throw new InvalidInputException("repeats", "expected an integer in 1..1000, got " + repeats);
         double grace = o.optNumber("graceSeconds", 5);
-        if (!(grace >= 0) || !Double.isFinite(grace)) throw new InvalidInputException("graceSeconds", "expected a finite number >= 0, got " + grace);
+        if (!(grace >= 0) || !(grace <= 3600)) throw new InvalidInputException("graceSeconds", "expected a number of seconds in 0..3600, got " + grace);
         o.done();
         return new Suite(name, description, file, List.copyOf(files), generated, configs, (int) repeats, grace);
     }
@@ -92,7 +94,8 @@ public final class SuiteReader {
         if (e.has("warmStartFrom")) c = c.withWarmStartFrom(SolverConfig.warmStartFrom(e.raw("warmStartFrom"), e.child("warmStartFrom")));
         if (e.has("timeLimitSeconds")) {
             double s = e.number("timeLimitSeconds");
-            if (!(s > 0) || !Double.isFinite(s)) throw new InvalidInputException(e.child("timeLimitSeconds"), "expected a finite number > 0, got " + s);
+            if (io.edgesplit.solver.Limits.timeLimitProblem(s) != null)
+                throw new InvalidInputException(e.child("timeLimitSeconds"), io.edgesplit.solver.Limits.timeLimitProblem(s));
             c = c.withTimeLimit(s);
         }
         if (e.has("seed")) c = c.withSeed(e.integer("seed"));

@@ -59,6 +59,10 @@ public final class BenchCommand implements Callable<Integer> {
         BenchRunner.Summary s = runner.run();
         System.out.println("suite " + suite.name() + ": " + s.planned() + " runs planned, " + s.skipped() + " already done, "
                 + s.ran() + " run now " + s.byStatus() + "; results in " + s.resultsDir());
+        if (s.interrupted()) {
+            System.err.println("interrupted: the runs that ended are in " + s.resultsDir().resolve("runs.csv") + "; --resume finishes the suite");
+            return io.edgesplit.solver.Interrupts.EXIT_CODE;
+        }
         if (opt.report()) {
             Path out = s.resultsDir().resolve("report");
             Report.build(List.of(s.resultsDir()), out, Set.of("md", "csv", "html", "tex"), 12, System.err);

@@ -25,6 +25,7 @@ public final class GanttCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.edgesplit.io.OutputGuard.check("--out", out, instance, solution);
         CompiledInstance ci = InstanceJson.read(instance).compile();
         Solution s = SolutionJson.read(solution);
         if (!s.status().hasSchedule())

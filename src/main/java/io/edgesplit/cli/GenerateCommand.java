@@ -52,6 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        io.edgesplit.io.OutputGuard.check("--out", out);
         Spec spec;
         try {
             spec = new Spec(parse("--scenario", scenario, Family::fromId, "testbed, campus-light, campus-heavy, campus-measured"),

@@ -28,6 +28,7 @@ final class ImportFjsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        io.edgesplit.io.OutputGuard.check("--out", out, file);
         Instance in = FjspImporter.read(file);
         if (name != null) in = in.withName(name);
         if (bestKnown != null) {

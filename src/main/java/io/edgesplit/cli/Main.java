@@ -27,7 +27,10 @@ public final class Main implements Runnable {
     @Override
     public void run() { spec.commandLine().usage(System.out); }
 
-    public static void main(String[] args) { System.exit(execute(args)); }
+    public static void main(String[] args) {
+        io.edgesplit.solver.Interrupts.install(Thread.currentThread());
+        System.exit(execute(args));
+    }
 
     /** Runs a command line; returns the exit code. Used by tests too. */
     public static int execute(String... args) { return commandLine().execute(args); }
@@ -38,6 +41,12 @@ public final class Main implements Runnable {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InvalidInputException || ex instanceof IllegalArgumentException) {
                 err.println("error: " + ex.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            java.io.IOException io = IoErrors.cause(ex);
+            if (io != null) {
+                err.println("error: " + IoErrors.sentence(io));
                 err.flush();
                 return BAD_INPUT;
             }

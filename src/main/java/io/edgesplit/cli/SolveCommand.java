@@ -3,6 +3,7 @@ package io.edgesplit.cli;
 import io.edgesplit.api.EdgeSplit;
 import io.edgesplit.api.Options;
 import io.edgesplit.api.Result;
+import io.edgesplit.io.OutputGuard;
 import io.edgesplit.io.SolverConfig;
 import io.edgesplit.model.Instance;
 import io.edgesplit.model.InvalidInputException;
@@ -53,6 +54,10 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputGuard.check("--out", out, instance.file, which.config, warmStart);
+        OutputGuard.check("--gantt", gantt, instance.file, which.config, warmStart);
+        OutputGuard.distinct("--out", out, "--gantt", gantt);
+        io.edgesplit.solver.Limits.checkOptions(timeLimit, workers);
         Instance in = instance.read();
         SolverConfig cfg = which.config != null ? EdgeSplit.readConfig(which.config) : SolverConfig.ofBackend(which.solver);
         Options options = Options.from(cfg);
@@ -72,6 +77,7 @@ final class SolveCommand implements Callable<Integer> {
             if (warmStart != null && e.file() == null && e.problem().startsWith("the warm start")) throw e.inFile(warmStart.toString());
             throw e;
         }
+        if (io.edgesplit.solver.Interrupts.requested()) { System.err.println("interrupted: nothing written"); return io.edgesplit.solver.Interrupts.EXIT_CODE; }
         System.out.print(output.json ? r.toJson() : r.summary() + System.lineSeparator());
         if (!r.valid()) {
             System.err.println("error: " + r.backend() + " returned an invalid schedule: " + r.violations().size() + " violation(s)");
@@ -79,8 +85,8 @@ final class SolveCommand implements Callable<Integer> {
                 System.err.println("  " + v);
             return Main.NO;
         }
-        if (out != null) EdgeSplit.writeSolution(r.solution(), out);
-        if (gantt != null && r.hasSchedule()) GanttHook.draw(in.compile(), r.solution(), gantt);
+        // The solution and its chart are written together, or neither (docs/formats.md §6).
+        GanttHook.writeTogether(in.compile(), r.solution(), out, gantt);
         return r.hasSchedule() ? Main.OK : Main.NO;
     }
 }

@@ -14,7 +14,9 @@ import io.edgesplit.model.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,14 +57,24 @@ public final class Json {
 
     /** Pretty JSON with two-space indentation and arrays of scalars kept readable. */
     public static String pretty(JsonNode n) {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return MAPPER.writer(pp).writeValueAsString(n) + "\n";
+            return MAPPER.writer(prettyPrinter()).writeValueAsString(n) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A fresh printer of the project's pretty format (printers hold nesting state: one per document). */
+    public static DefaultPrettyPrinter prettyPrinter() {
+        return new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    }
+
+    /** What goes into a file, written straight to it (a solution of millions of layers never becomes one String). */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(java.io.Writer w) throws IOException;
     }
 
     public static String compact(JsonNode n) {
@@ -73,25 +85,48 @@ public final class Json {
         }
     }
 
-    /** Writes through a temporary file and a rename, so a reader never sees half a file. */
+    /**
+     * Writes through a temporary file and a rename, so a reader never sees half a file. Only a regular file
+     * (or nothing) is replaced: the rename would put a regular file in the place of a device, a FIFO or a
+     * symbolic link, so those are refused (docs/formats.md, "Output files").
+     */
     public static void writeAtomically(Path file, String content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        writeAllAtomically(java.util.Map.of(file, w -> w.write(content)));
+    }
+
+    /**
+     * Several files written together: every temporary file is written before the first rename, so a failure
+     * while writing (a full disk, a missing permission) leaves all of them as they were.
+     */
+    public static void writeAllAtomically(java.util.Map<Path, Body> files) throws IOException {
+        java.util.Map<Path, Path> temps = new java.util.LinkedHashMap<>();
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try { // temporary files are private (0600); results and solutions are meant to be shared
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: keep the default
+            for (var e : files.entrySet()) {
+                Path file = e.getKey();
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+                    throw new FileSystemException(file.toString(), null, "exists and is not a regular file; not replaced");
+                Path dir = file.toAbsolutePath().getParent();
+                if (dir != null) Files.createDirectories(dir);
+                Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+                temps.put(file, tmp);
+                try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    e.getValue().writeTo(w);
+                }
+                try { // temporary files are private (0600); results and solutions are meant to be shared
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system: keep the default
+                }
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            for (var e : temps.entrySet()) {
+                try {
+                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException x) {
+                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            for (Path tmp : temps.values()) Files.deleteIfExists(tmp);
         }
     }
 

@@ -85,6 +85,16 @@ public final class SolutionJson {
     }
 
     public static ObjectNode toTree(Solution s) {
+        ObjectNode o = head(s);
+        if (s.status().hasSchedule()) {
+            ArrayNode tasks = o.putArray("tasks");
+            for (TaskSchedule ts : s.tasks()) tasks.add(task(ts));
+        }
+        return o;
+    }
+
+    /** Every field but the tasks, in the file's order. */
+    private static ObjectNode head(Solution s) {
         ObjectNode o = Json.object();
         o.put("instance", s.instance());
         o.put("solver", s.solver());
@@ -96,23 +106,49 @@ public final class SolutionJson {
         if (s.lowerBoundTicks() != null) o.put("lowerBoundTicks", s.lowerBoundTicks());
         if (s.wallSeconds() != null) o.put("wallSeconds", Math.round(s.wallSeconds() * 1e6) / 1e6);
         if (s.message() != null) o.put("message", s.message());
-        if (s.status().hasSchedule()) {
-            ArrayNode tasks = o.putArray("tasks");
-            for (TaskSchedule ts : s.tasks()) {
-                ObjectNode t = tasks.addObject();
-                t.put("task", ts.task());
-                t.put("completionTicks", ts.completionTicks());
-                ArrayNode ls = t.putArray("layers");
-                for (LayerStart l : ts.layers()) ls.addObject().put("layer", l.layer()).put("node", l.node()).put("start", l.start());
-                ArrayNode trs = t.putArray("transfers");
-                for (TransferStart tr : ts.transfers())
-                    trs.addObject().put("tensor", tr.tensor()).put("from", tr.from()).put("to", tr.to()).put("start", tr.start());
-            }
-        }
         return o;
+    }
+
+    private static ObjectNode task(TaskSchedule ts) {
+        ObjectNode t = Json.object();
+        t.put("task", ts.task());
+        t.put("completionTicks", ts.completionTicks());
+        ArrayNode ls = t.putArray("layers");
+        for (LayerStart l : ts.layers()) ls.addObject().put("layer", l.layer()).put("node", l.node()).put("start", l.start());
+        ArrayNode trs = t.putArray("transfers");
+        for (TransferStart tr : ts.transfers())
+            trs.addObject().put("tensor", tr.tensor()).put("from", tr.from()).put("to", tr.to()).put("start", tr.start());
+        return t;
     }
 
     public static String write(Solution s) { return Json.pretty(toTree(s)); }
 
-    public static void write(Solution s, Path file) throws IOException { Json.writeAtomically(file, write(s)); }
+    /**
+     * The same text as {@link #write(Solution)}, streamed one task at a time: a solution of 10^6 tasks
+     * (7 million layers) needs the memory of one task's tree, not of the whole document.
+     */
+    public static void writeTo(Solution s, java.io.Writer w) throws IOException {
+        try (com.fasterxml.jackson.core.JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w)) {
+            g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(Json.prettyPrinter());
+            g.writeStartObject();
+            var fields = head(s).fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                g.writeFieldName(f.getKey());
+                g.writeTree(f.getValue());
+            }
+            if (s.status().hasSchedule()) {
+                g.writeArrayFieldStart("tasks");
+                for (TaskSchedule ts : s.tasks()) g.writeTree(task(ts));
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        w.write("\n");
+    }
+
+    public static void write(Solution s, Path file) throws IOException {
+        Json.writeAllAtomically(java.util.Map.of(file, w -> writeTo(s, w)));
+    }
 }

@@ -48,8 +48,8 @@ public record SolverConfig(String name, String backend, double timeLimitSeconds,
         String backend = o.string("backend");
         String name = o.optString("name", backend);
         double limit = o.optNumber("timeLimitSeconds", DEFAULT_TIME_LIMIT);
-        if (!(limit > 0) || !Double.isFinite(limit))
-            throw new InvalidInputException(o.child("timeLimitSeconds"), "expected a finite number > 0, got " + limit);
+        if (io.edgesplit.solver.Limits.timeLimitProblem(limit) != null)
+            throw new InvalidInputException(o.child("timeLimitSeconds"), io.edgesplit.solver.Limits.timeLimitProblem(limit));
         long seed = o.has("seed") ? o.integer("seed") : 1;
         long workers = o.has("workers") ? o.integer("workers") : 1;
         List<String> warmStartFrom = o.has("warmStartFrom") ? warmStartFrom(o.raw("warmStartFrom"), o.child("warmStartFrom")) : List.of();

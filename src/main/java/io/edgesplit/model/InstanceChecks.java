@@ -103,6 +103,7 @@ public final class InstanceChecks {
                             + " (profiles mark it null there); allow another node with allowedNodes");
             }
         }
+        InstanceRanges.check(in);
     }
 
     /** True when layer {@code l} of the model may run on the node (no profile, or a non-null profile entry). */

@@ -27,9 +27,12 @@ public final class GanttChart {
 
     /** Writes the SVG of {@code solution} (which must have a schedule) to {@code out}. */
     public static void writeSvg(CompiledInstance ci, Solution solution, Path out) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Files.writeString(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(ci, solution), StandardCharsets.UTF_8);
+        io.edgesplit.io.Json.writeAtomically(out, document(ci, solution));
+    }
+
+    /** The SVG file's content: the chart with its XML declaration. */
+    public static String document(CompiledInstance ci, Solution solution) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(ci, solution);
     }
 
     /** One bar: lane 2n is node n's compute, 2n+1 its ingress; times in ticks; label and tooltip text. */

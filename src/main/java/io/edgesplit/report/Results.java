@@ -50,6 +50,12 @@ public final class Results {
             boolean old = text.startsWith(RunRecord.Csv.line(RunRecord.COLUMNS_WITHOUT_BOUND) + "\n");
             if (!old && !text.startsWith(RunsCsv.header() + "\n"))
                 throw new IllegalArgumentException(csv + ": not a runs.csv of this version (the header differs)");
+            // A damaged row or a second row of one run is skipped with a note, never a failure (bench --resume repairs the file).
+            io.edgesplit.bench.RunsCsvHealth.Sorted rows = io.edgesplit.bench.RunsCsvHealth.sort(List.of(text.split("\n")), csv.toString());
+            if (rows.changed()) {
+                for (String n : rows.notes()) notes.add(n + "; skipped");
+                text = rows.header() + "\n" + String.join("", rows.kept().stream().map(k -> k + "\n").toList());
+            }
             List<String> columns = old ? RunRecord.COLUMNS_WITHOUT_BOUND : RunRecord.COLUMNS;
             ColumnType[] types = columns.stream().map(c -> TYPES.getOrDefault(c, ColumnType.STRING)).toArray(ColumnType[]::new);
             Table t = Table.read().csv(CsvReadOptions.builder(new java.io.StringReader(text)).columnTypes(types).header(true)

@@ -75,7 +75,7 @@ public final class CollaborativeRemapping {
     /** Plans evaluated so far (each a whole schedule). */
     public long evaluations() { return evaluations; }
 
-    public boolean timeUp() { return System.nanoTime() >= deadline; }
+    public boolean timeUp() { return io.edgesplit.solver.Deadline.passed(deadline); }
 
     /** Moves the deadline (System.nanoTime), e.g. to give a first phase a share of the budget. */
     public void deadline(long deadlineNanos) { this.deadline = deadlineNanos; }

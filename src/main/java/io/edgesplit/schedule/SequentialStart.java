@@ -61,7 +61,7 @@ public final class SequentialStart {
         boolean cut = false;
         for (int j = 0; j < order.length; j++) {
             int t = order[j];
-            if (cut || (j & 15) == 0 && System.nanoTime() >= deadlineNanos) {
+            if (cut || (j & 15) == 0 && io.edgesplit.solver.Deadline.passed(deadlineNanos)) {
                 cut = true;
                 g[t] = leastClaimedWholeNode(ci, t, compute);
                 if (g[t] != null) continue;

@@ -20,9 +20,11 @@ public final class CheckedSolve {
         long t0 = System.nanoTime();
         SolveResult r;
         try {
-            r = solver.solve(ci, options);
+            r = DeadlineRun.solve(solver, ci, options, t0);
         } catch (UnsupportedInstanceException e) {
             return error(ci, solver, t0, "unsupported: " + e.getMessage());
+        } catch (DeadlineRun.NoAnswer e) {
+            return error(ci, solver, t0, e.getMessage());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return error(ci, solver, t0, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -16,8 +16,8 @@ import java.util.Map;
  */
 public record SolveOptions(double timeLimitSeconds, long seed, int workers, Schedule warmStart, Params params, boolean log) {
     public SolveOptions {
-        if (!(timeLimitSeconds > 0)) throw new IllegalArgumentException("time limit must be > 0 s, got " + timeLimitSeconds);
-        if (workers < 1) throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+        if (Limits.timeLimitProblem(timeLimitSeconds) != null) throw new IllegalArgumentException("time limit: " + Limits.timeLimitProblem(timeLimitSeconds));
+        if (Limits.workersProblem(workers) != null) throw new IllegalArgumentException("workers: " + Limits.workersProblem(workers));
         if (params == null) params = Params.EMPTY;
     }
 

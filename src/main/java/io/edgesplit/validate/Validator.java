@@ -1,6 +1,7 @@
 package io.edgesplit.validate;
 
 import io.edgesplit.model.CompiledInstance;
+import io.edgesplit.model.Ticks;
 import io.edgesplit.model.Contention;
 import io.edgesplit.model.Granularity;
 import io.edgesplit.model.Objective;
@@ -140,6 +141,10 @@ public final class Validator {
             }
             if (ls.start() < 0)
                 out.add(new Violation(Kind.NEGATIVE_START, task, ls.layer(), "start " + ls.start() + " < 0"));
+            if (ls.start() > Ticks.MAX_TIME) { // start + duration must not wrap around a long
+                out.add(new Violation(Kind.OUT_OF_RANGE, task, ls.layer(), "start " + ls.start() + " > " + Ticks.MAX_TIME + " ticks, the latest time any schedule may use"));
+                broken = true;
+            }
         }
         for (int l = 0; l < L; l++)
             if (node[l] == -1 && proc[l] != -2) {
@@ -172,6 +177,10 @@ public final class Validator {
                 continue;
             }
             if (tr.start() < 0) out.add(new Violation(Kind.NEGATIVE_START, task, item, "start " + tr.start() + " < 0"));
+            if (tr.start() > Ticks.MAX_TIME) {
+                out.add(new Violation(Kind.OUT_OF_RANGE, task, item, "start " + tr.start() + " > " + Ticks.MAX_TIME + " ticks, the latest time any schedule may use"));
+                return null;
+            }
             Key key = new Key(tensor, to);
             Integer src = required.get(key);
             if (src == null) {

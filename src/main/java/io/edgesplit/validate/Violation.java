@@ -20,6 +20,8 @@ public record Violation(Kind kind, String task, String item, String message) {
         /** Constraint 1: a layer on a node the task may not use, or where its profile says it cannot run. */
         INELIGIBLE_NODE,
         NEGATIVE_START,
+        /** A start beyond {@code Ticks.MAX_TIME}: its end would overflow a 64-bit tick count. */
+        OUT_OF_RANGE,
         /** A transfer that names no tensor of the model. */
         UNKNOWN_TENSOR,
         /** A transfer the placement does not require (docs/model.md §3). */

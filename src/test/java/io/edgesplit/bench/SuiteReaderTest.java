@@ -82,6 +82,17 @@ class SuiteReaderTest {
         assertEquals("repeats", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\"}], \"repeats\": 0}").path());
     }
 
+    /** docs/benchmarks.md: the name is a folder under the results root, so "." and ".." are not names. */
+    @Test
+    void aSuiteNameCannotLeaveTheResultsFolder() throws Exception {
+        for (String n : new String[]{"..", ".", ".hidden", "a/b", ""})
+            assertEquals("name", bad("{\"name\": \"" + n + "\", \"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\"}]}").path(), n);
+        assertEquals("solvers[0].timeLimitSeconds", bad("{\"instances\": [\"instances/*.json\"], \"solvers\": [{\"backend\": \"local\", \"timeLimitSeconds\": 1e10}]}").path());
+        BenchOptions o = BenchOptions.defaults(dir.resolve("results"), System.err);
+        assertThrows(IllegalArgumentException.class, () -> o.resultsDir(".."));
+        assertThrows(IllegalArgumentException.class, () -> o.resultsDir("../elsewhere"));
+    }
+
     /** warmStartFrom: one name or a list of distinct names, in a configuration file and as a suite entry's override. */
     @Test
     void warmStartFromIsANameOrAListOfNames() throws Exception {

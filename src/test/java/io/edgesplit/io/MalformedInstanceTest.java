@@ -107,6 +107,19 @@ class MalformedInstanceTest {
                         }),
                 bad("tasks: expected at least one task, got an empty list", r -> r.putArray("tasks")),
                 bad("tasks[0].weight: expected a number, got null", r -> at(r, "tasks", "0").putNull("weight")),
+                // docs/formats.md, "Numeric ranges": every duration fits 2^50 ticks, named by its path.
+                bad("models[0].inputBytes: sending it over the slowest link takes 2.00e+294 s, which is 2.00e+300 ticks of 1.0E-6 s; "
+                        + "at most 1125899906842624 ticks (2^50) are allowed: use a larger timeUnit or a smaller value",
+                        r -> at(r, "models", "0").put("inputBytes", 1e300)),
+                bad("models[0].layers[1].flops: this layer on its slowest node \"dev1\" takes 1.00e+11 s, which is 1.00e+17 ticks of 1.0E-6 s; "
+                        + "at most 1125899906842624 ticks (2^50) are allowed: use a larger timeUnit or a smaller value",
+                        r -> at(r, "models", "0", "layers", "1").put("flops", 1e20)),
+                bad("tasks[1].release: this release takes 1.00e+12 s, which is 1.00e+18 ticks of 1.0E-6 s; "
+                        + "at most 1125899906842624 ticks (2^50) are allowed: use a larger timeUnit or a smaller value",
+                        r -> at(r, "tasks", "1").put("release", 1e12)),
+                bad("profiles[0].layerSeconds[2]: this layer on \"edge1\" (slowdown included) takes 1.20e+12 s, which is 1.20e+18 ticks of 1.0E-6 s; "
+                        + "at most 1125899906842624 ticks (2^50) are allowed: use a larger timeUnit or a smaller value",
+                        r -> ((ArrayNode) at(r, "profiles", "0").get("layerSeconds")).set(2, 1e12)),
                 bad("tasks[0].colour: unknown field \"colour\"; expected one of name, model, origin, release, weight, allowedNodes",
                         r -> at(r, "tasks", "0").put("colour", "red")));
     }

@@ -42,6 +42,17 @@ class RoundTripTest {
         }
     }
 
+    /** A solution file is streamed task by task (so 10^6 tasks fit in memory) and is byte for byte the tree's text. */
+    @Test
+    void theStreamedSolutionIsTheSameTextAsTheTree() throws Exception {
+        for (long seed = 0; seed < 20; seed++) {
+            Solution s = CheckedSolve.run(new LocalSolver(), TinyInstances.tiny(seed).compile(), SolveOptions.defaults()).solution().withMessage("a \"note\"");
+            java.io.StringWriter w = new java.io.StringWriter();
+            SolutionJson.writeTo(s, w);
+            assertEquals(SolutionJson.write(s), w.toString(), "seed " + seed);
+        }
+    }
+
     @Test
     void aSolutionRoundTrips() {
         Instance in = TinyInstances.tiny(5);

@@ -187,6 +187,21 @@ class ReportTest {
         assertEquals(killed, Files.readString(csv), "a report never writes to runs.csv");
     }
 
+    /** docs/benchmarks.md, "A runs.csv that heals": report skips a damaged or repeated row with a note, and never fails on it. */
+    @Test
+    void aDamagedRowInTheMiddleAndADuplicateRowAreSkippedWithANote() throws Exception {
+        Path csv = results.resolve("runs.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        lines.add(3, "A|exact|1,fixture,A,datasets/A.json,zz,not,a,row");
+        lines.add(lines.get(1));
+        Files.writeString(csv, String.join("\n", lines) + "\n");
+        List<String> notes = new ArrayList<>();
+        assertEquals(9, new Analysis(Results.load(List.of(results), notes)).runs().size());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("line 4: a damaged row")), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("a second row of run")), notes.toString());
+        Report.build(List.of(results), dir.resolve("out"), Set.of("md", "csv"), 0, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;

@@ -98,6 +98,8 @@ class ValidatorTest {
                 broken(Kind.UNKNOWN_NODE, s -> layer(s, 0, 2).put("node", "dev9")),
                 broken(Kind.INELIGIBLE_NODE, s -> layer(s, 0, 2).put("node", "dev2")),
                 broken(Kind.NEGATIVE_START, s -> ((ObjectNode) transfers(s, 0).get(0)).put("start", -5)),
+                // A start whose end would wrap around a long (docs/formats.md, "Numeric ranges").
+                broken(Kind.OUT_OF_RANGE, s -> layer(s, 0, 2).put("start", Long.MAX_VALUE)),
                 broken(Kind.UNKNOWN_TENSOR, s -> ((ObjectNode) transfers(s, 0).get(1)).put("tensor", "zz")),
                 broken(Kind.UNNEEDED_TRANSFER, s -> transfers(s, 0).addObject().put("tensor", "a").put("from", "edge1").put("to", "dev1").put("start", 1500)),
                 broken(Kind.DUPLICATE_TRANSFER, s -> transfers(s, 0).add(transfers(s, 0).get(0).deepCopy())),

@@ -346,7 +346,7 @@ public final class BruteForceSolver implements Solver {
         }
 
         void dfs(int last) {
-            if ((++nodes & 0x3FF) == 0 && System.nanoTime() > deadline) timedOut = true;
+            if ((++nodes & 0x3FF) == 0 && io.edgesplit.solver.Deadline.passed(deadline)) timedOut = true;
             if (timedOut) return;
             boolean any = false;
             for (int a = 0; a < acts.size(); a++) {

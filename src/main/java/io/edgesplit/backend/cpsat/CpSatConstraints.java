@@ -58,7 +58,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
 
         for (int t = 0; t < T; t++) {
             if (modelled != null && !modelled[t]) continue;
-            if (System.nanoTime() > deadlineNanos) throw new CpSatRun.OutOfTime();
+            if (io.edgesplit.solver.Deadline.passed(deadlineNanos)) throw new CpSatRun.OutOfTime();
             int L = ci.layerCount(t);
             layerStart[t] = new IntVar[L];
             layerEnd[t] = new IntVar[L];
@@ -67,7 +67,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
             for (int l = 0; l < L; l++) {
                 // Checked per layer and per tensor, not only per task: a task of a large model takes long enough
                 // to build (under load) that a per-task check overran the limit by up to 0.6 s.
-                if (System.nanoTime() > deadlineNanos) throw new CpSatRun.OutOfTime();
+                if (io.edgesplit.solver.Deadline.passed(deadlineNanos)) throw new CpSatRun.OutOfTime();
                 int[] nodes = nodes(t, l);
                 long lo = Long.MAX_VALUE;
                 for (int n : nodes) lo = Math.min(lo, Math.max(release, ci.availableAt(n)));
@@ -112,7 +112,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
             items[t] = new Item[L + 1][N];
             int origin = ci.origin(t);
             for (int tensor = -1; tensor < L; tensor++) {
-                if (System.nanoTime() > deadlineNanos) throw new CpSatRun.OutOfTime();
+                if (io.edgesplit.solver.Deadline.passed(deadlineNanos)) throw new CpSatRun.OutOfTime();
                 for (int q = 0; q < N; q++) {
                     List<Literal> consumers = new ArrayList<>();
                     if (tensor < 0) {

@@ -82,6 +82,7 @@ final class CpSatRun {
         CpSolver solver = new CpSolver();
         SatParameters.Builder p = solver.getParameters();
         p.setMaxTimeInSeconds(seconds);
+        p.setCatchSigintSignal(false); // Ctrl-C belongs to the command line (io.edgesplit.solver.Interrupts)
         p.setNumWorkers(options.workers());
         p.setRandomSeed((int) (options.seed() ^ (options.seed() >>> 32)) & Integer.MAX_VALUE);
         if (options.workers() > 1 && options.params().getBoolean("deterministic", false)) p.setInterleaveSearch(true);
@@ -110,12 +111,18 @@ final class CpSatRun {
                 onSolution.accept(m.ticks(objectiveValue()), m.boundTicks(bestObjectiveBound()));
             }
         };
-        var stopper = STOPPER.schedule(solver::stopSearch, endNanos - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        // Stops at endNanos, and as soon as the calling thread is interrupted (Ctrl-C, or bench abandoning a run).
+        Thread caller = Thread.currentThread();
+        final long end = endNanos;
+        var stopper = STOPPER.scheduleAtFixedRate(() -> {
+            if (caller.isInterrupted() || System.nanoTime() >= end) solver.stopSearch();
+        }, 0, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
         CpSolverStatus st;
         try {
             st = solver.solve(m.cp, callback);
         } finally {
             stopper.cancel(false);
+            io.edgesplit.solver.Interrupts.reinstall(); // the native solve resets SIGINT to its default action
         }
         Schedule schedule = null;
         Double bound = m.boundTicks(solver.bestObjectiveBound());

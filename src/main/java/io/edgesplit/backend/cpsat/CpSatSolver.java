@@ -70,7 +70,20 @@ public final class CpSatSolver implements Solver {
     private static synchronized void loadNatives() {
         // Loading twice is harmless but slow, and loading concurrently has crashed JVMs: once, guarded.
         if (!nativesLoaded) {
-            Loader.loadNativeLibraries();
+            // In a thread of its own, waited for without giving up: the solve thread may be interrupted at its
+            // deadline (io.edgesplit.solver.DeadlineRun), and an interrupt in the middle of extracting and
+            // loading the libraries left them half loaded (UnsatisfiedLinkError in every later solve).
+            Thread t = new Thread(Loader::loadNativeLibraries, "ortools-loader");
+            t.start();
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
             nativesLoaded = true;
         }
     }

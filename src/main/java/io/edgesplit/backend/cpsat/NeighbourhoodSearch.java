@@ -75,7 +75,7 @@ final class NeighbourhoodSearch {
         boolean proven = false;
         Double bound = null;
         String weights = "";
-        while ((deadline - System.nanoTime()) / 1e9 > 0.05) {
+        while (io.edgesplit.solver.Deadline.secondsLeft(deadline) > 0.05) {
             boolean whole = k >= T;
             CpSatModel m;
             int modelledLayers = ci.totalLayers();
@@ -96,7 +96,7 @@ final class NeighbourhoodSearch {
                 break;
             }
             weights = CpSatRun.weightNote(m);
-            if ((deadline - System.nanoTime()) / 1e9 <= 0.05) break;
+            if (io.edgesplit.solver.Deadline.secondsLeft(deadline) <= 0.05) break;
             double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
             long stop = CpSatRun.stopBy(deadline, buildSeconds);
             CpSatRun.Run r = CpSatRun.run(m, options, stop, whole ? Double.POSITIVE_INFINITY : k == 0 ? slice : stepSlice, best,

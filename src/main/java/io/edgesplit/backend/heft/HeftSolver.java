@@ -57,8 +57,11 @@ public final class HeftSolver implements Solver {
 
     @Override
     public SolveResult solve(CompiledInstance ci, SolveOptions options) {
-        Plan plan = plan(ci);
-        if (ci.granularity() == Granularity.LAYER) return SolveResult.feasible(plan.schedule());
+        long deadline = options.deadlineNanos(System.nanoTime());
+        Plan plan = plan(ci, deadline);
+        String note = plan.hurried() > 0 ? plan.hurried() + " of " + plan.order().size()
+                + " layers placed without comparing nodes: the limit ended first (docs/benchmarks.md, \"Deadlines\")" : null;
+        if (ci.granularity() == Granularity.LAYER) return new SolveResult(io.edgesplit.solution.Status.FEASIBLE, plan.schedule(), null, List.of(), note);
         double[][] rank = plan.rank();
         PriorityRule byRank = (a, b) -> {
             int c = Double.compare(blockRank(rank, b.block().task(), b.block().first(), b.block().last()),
@@ -67,7 +70,7 @@ public final class HeftSolver implements Solver {
             c = Integer.compare(a.block().task(), b.block().task());
             return c != 0 ? c : Integer.compare(a.block().first(), b.block().first());
         };
-        return SolveResult.feasible(ScheduleBuilder.build(ci, plan.placement(), byRank));
+        return new SolveResult(io.edgesplit.solution.Status.FEASIBLE, ScheduleBuilder.build(ci, plan.placement(), byRank), null, List.of(), note);
     }
 
     private static double blockRank(double[][] rank, int t, int first, int last) {
@@ -80,7 +83,7 @@ public final class HeftSolver implements Solver {
     record Decision(int task, int layer, long[] finishByNode, int chosen) {}
 
     /** HEFT's result before any rebuild: ranks, processing order, decisions and its own (layer-wise) schedule. */
-    record Plan(double[][] rank, List<int[]> order, List<Decision> decisions, Schedule schedule) {
+    record Plan(double[][] rank, List<int[]> order, List<Decision> decisions, Schedule schedule, int hurried) {
         int[][] placement() {
             int[][] p = new int[schedule.taskCount()][];
             for (int t = 0; t < p.length; t++) p[t] = schedule.placement(t);
@@ -166,8 +169,15 @@ public final class HeftSolver implements Solver {
         return cnt == 0 ? new double[]{0, 0, 0} : new double[]{lat / cnt, inv / cnt, cnt};
     }
 
-    static Plan plan(CompiledInstance ci) {
+    static Plan plan(CompiledInstance ci) { return plan(ci, System.nanoTime() + Long.MAX_VALUE / 4); }
+
+    /**
+     * HEFT until {@code deadline}; after it, each remaining layer goes to its predecessor's node (or its first
+     * allowed node) without trying every node, so an answer comes soon after the limit (counted in hurried).
+     */
+    static Plan plan(CompiledInstance ci, long deadline) {
         double[][] rank = upwardRanks(ci);
+        int hurried = 0;
         List<int[]> order = new ArrayList<>();
         for (int t = 0; t < ci.taskCount(); t++)
             for (int l = 0; l < ci.layerCount(t); l++) order.add(new int[]{t, l});
@@ -185,6 +195,14 @@ public final class HeftSolver implements Solver {
             Arrays.fill(finish, -1);
             int best = -1;
             long bestFinish = Long.MAX_VALUE, bestEnd = Long.MAX_VALUE;
+            if ((decisions.size() & 63) == 0 && io.edgesplit.solver.Deadline.passed(deadline) || hurried > 0) {
+                int prev = l > 0 ? st.node[t][l - 1] : ci.origin(t);
+                best = prev >= 0 && ci.canRun(t, l, prev) ? prev : ci.nodesFor(t, l)[0];
+                st.place(t, l, best, true);
+                decisions.add(new Decision(t, l, finish, best));
+                hurried++;
+                continue;
+            }
             for (int n : ci.nodesFor(t, l)) {
                 long[] r = st.place(t, l, n, false);
                 finish[n] = r[1];
@@ -197,7 +215,7 @@ public final class HeftSolver implements Solver {
             st.place(t, l, best, true);
             decisions.add(new Decision(t, l, finish, best));
         }
-        return new Plan(rank, order, decisions, new Schedule(st.node, st.start, st.transfers));
+        return new Plan(rank, order, decisions, new Schedule(st.node, st.start, st.transfers), hurried);
     }
 
     /** The partial schedule while HEFT places layers one by one. */

@@ -92,7 +92,7 @@ final class IteratedLocalSearch {
         int[][] curPlan = plan;
         double[] curPriority = priority.clone();
         int stall = 0, sinceBest = 0;
-        while (System.nanoTime() < deadline && stall < ip.stallLimit(ci.taskCount())) {
+        while (!io.edgesplit.solver.Deadline.passed(deadline) && stall < ip.stallLimit(ci.taskCount())) {
             iterations++;
             priority = curPriority.clone();
             int[][] trial = perturbation.apply(curPlan, current, priority, ip.perturbTasks());

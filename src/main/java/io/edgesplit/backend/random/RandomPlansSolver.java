@@ -58,7 +58,7 @@ public final class RandomPlansSolver implements Solver {
         double bestObjective = Double.POSITIVE_INFINITY;
         List<TracePoint> trace = new ArrayList<>();
         for (int k = 0; k < plans; k++) {
-            if (k > 0 && System.nanoTime() >= deadline) break;
+            if (k > 0 && io.edgesplit.solver.Deadline.passed(deadline)) break;
             Schedule s = ScheduleBuilder.build(ci, randomPlan(ci, rnd, maxSegments), PriorityRule.earliestReady());
             double obj = s.objectiveTicks(ci);
             if (obj < bestObjective) {
