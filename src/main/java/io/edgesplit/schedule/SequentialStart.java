@@ -4,7 +4,6 @@ import io.edgesplit.model.CompiledInstance;
 import io.edgesplit.model.Contention;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.TreeMap;
 
 /**

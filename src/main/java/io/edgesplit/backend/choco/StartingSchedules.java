@@ -10,7 +10,6 @@ import io.edgesplit.solution.Schedule;
 import io.edgesplit.solution.Status;
 import io.edgesplit.validate.Validator;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 

@@ -16,7 +16,6 @@ import io.edgesplit.solver.UnsupportedInstanceException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**

@@ -1,13 +1,10 @@
 package io.edgesplit.backend.neurosurgeon;
 
 import io.edgesplit.model.CompiledInstance;
-import io.edgesplit.model.Contention;
 import io.edgesplit.model.NodeKind;
-import io.edgesplit.schedule.Block;
 import io.edgesplit.schedule.LoadedTimelines;
 import io.edgesplit.schedule.PriorityRule;
 import io.edgesplit.schedule.ScheduleBuilder;
-import io.edgesplit.schedule.Timeline;
 import io.edgesplit.solution.Schedule;
 import io.edgesplit.solver.ParamSpec;
 import io.edgesplit.solver.SolveOptions;
@@ -16,11 +13,8 @@ import io.edgesplit.solver.Solver;
 import io.edgesplit.solver.UnsupportedInstanceException;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Baseline {@code neurosurgeon} (docs/baselines.md), after Kang et al., "Neurosurgeon: Collaborative Intelligence
@@ -82,7 +76,9 @@ public final class NeurosurgeonSolver implements Solver {
 
     static Split[] chooseSplits(CompiledInstance ci) {
         Split[] out = new Split[ci.taskCount()];
-        for (int t = 0; t < ci.taskCount(); t++) out[t] = bestSplit(ci, t);
+        // Nothing is ever committed to it: each look is the task alone on idle nodes (load-blind, as Kang et al.).
+        LoadedTimelines idle = new LoadedTimelines(ci);
+        for (int t = 0; t < ci.taskCount(); t++) out[t] = bestSplit(ci, t, idle);
         return out;
     }
 
@@ -135,11 +131,12 @@ public final class NeurosurgeonSolver implements Solver {
         return candidates;
     }
 
-    private static Split bestSplit(CompiledInstance ci, int t) {
+    private static Split bestSplit(CompiledInstance ci, int t, LoadedTimelines idle) {
         Split best = null;
         for (long[] c : candidates(ci, t)) {
             if (best != null && c[0] > best.isolated()) break; // no later candidate can beat or tie it
-            Split cand = evaluate(new Split((int) c[1], (int) c[2], 0), ci, t);
+            Split s = new Split((int) c[1], (int) c[2], 0);
+            Split cand = new Split(s.k(), s.server(), idle.completion(t, s.placement(ci, t)));
             if (best == null || PREFERENCE.compare(cand, best) < 0) best = cand;
         }
         return best;
@@ -172,76 +169,4 @@ public final class NeurosurgeonSolver implements Solver {
     /** Shorter isolated latency; ties: the larger k (less offloaded), then the lower node index. */
     private static final Comparator<Split> PREFERENCE = Comparator.comparingLong(Split::isolated)
             .thenComparing(Comparator.comparingInt(Split::k).reversed()).thenComparingInt(Split::server);
-
-    private static Split evaluate(Split split, CompiledInstance ci, int t) {
-        return new Split(split.k(), split.server(), isolatedCompletion(ci, t, split.placement(ci, t)));
-    }
-
-    /**
-     * The completion of task t scheduled alone with this placement, exactly as the {@link ScheduleBuilder}
-     * would schedule it in a one-task instance (blocks in list order, each tensor sent once per destination
-     * in order of readiness and reserved at its earliest fit on the destination's ingress, each block at
-     * its earliest fit after the node's availableAt, returns right after each output). Done here rather
-     * than by compiling a one-task copy of the instance, which costs O(nodes² · links) per task; the test
-     * checks it against the builder on such copies.
-     */
-    static long isolatedCompletion(CompiledInstance ci, int t, int[] nodeOf) {
-        int origin = ci.origin(t);
-        boolean queues = ci.contention() == Contention.INGRESS;
-        Map<Integer, Timeline> compute = new HashMap<>(), ingress = new HashMap<>();
-        Map<Long, Long> arrival = new HashMap<>();
-        long[] end = new long[ci.layerCount(t)];
-        long completion = Long.MIN_VALUE;
-        for (Block b : ScheduleBuilder.blocks(ci, t, nodeOf)) {
-            int n = b.node();
-            List<long[]> needs = new ArrayList<>(); // {ready, tensor}
-            for (int l = b.first(); l <= b.last(); l++) {
-                if (ci.readsInput(t, l) && origin != n) needs.add(new long[]{ci.release(t), -1});
-                for (int p : ci.preds(t, l)) if (p < b.first() && nodeOf[p] != n) needs.add(new long[]{end[p], p});
-            }
-            needs.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
-            for (long[] need : needs) arrive(ci, t, nodeOf, end, (int) need[1], n, arrival, ingress, queues);
-            long ready = ci.availableAt(n), offset = 0;
-            for (int l = b.first(); l <= b.last(); l++) {
-                long lb = ci.readsInput(t, l) ? arrive(ci, t, nodeOf, end, -1, n, arrival, ingress, queues) : 0;
-                for (int p : ci.preds(t, l))
-                    if (p < b.first())
-                        lb = Math.max(lb, nodeOf[p] == n ? end[p] : arrive(ci, t, nodeOf, end, p, n, arrival, ingress, queues));
-                ready = Math.max(ready, lb - offset);
-                offset += ci.proc(t, l, n);
-            }
-            Timeline tl = compute.computeIfAbsent(n, x -> new Timeline());
-            long at = tl.earliestFit(ready, offset);
-            tl.reserve(at, offset);
-            for (int l = b.first(); l <= b.last(); l++) {
-                at += ci.proc(t, l, n);
-                end[l] = at;
-            }
-            for (int l = b.first(); l <= b.last(); l++)
-                if (ci.isOutput(t, l))
-                    completion = Math.max(completion, n == origin ? end[l]
-                            : arrive(ci, t, nodeOf, end, l, origin, arrival, ingress, queues));
-        }
-        return completion;
-    }
-
-    /** Arrival of a tensor (−1 = input) on node n, reserving its transfer the first time it is needed. */
-    private static long arrive(CompiledInstance ci, int t, int[] nodeOf, long[] end, int tensor, int n,
-                               Map<Long, Long> arrival, Map<Integer, Timeline> ingress, boolean queues) {
-        int src = tensor < 0 ? ci.origin(t) : nodeOf[tensor];
-        long readyAt = tensor < 0 ? ci.release(t) : end[tensor];
-        if (src == n) return readyAt;
-        long key = ((long) tensor + 1) * ci.nodeCount() + n;
-        Long known = arrival.get(key);
-        if (known != null) return known;
-        long dur = ci.transfer(ci.tensorBytes(t, tensor), src, n);
-        long s = readyAt;
-        if (queues) {
-            Timeline tl = ingress.computeIfAbsent(n, x -> new Timeline());
-            s = tl.earliestFit(readyAt, dur);
-            tl.reserve(s, dur);
-        }
-        arrival.put(key, s + dur);
-        return s + dur;
-    }
 }
