@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgesplit.cli.Main;
 import io.edgesplit.io.Json;
 import io.edgesplit.model.Instance;
+import io.edgesplit.testing.InJvmCli;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,20 +87,8 @@ class FacadeMatchesCliTest {
 
     /** Runs the command line in this JVM; returns stdout and stderr. */
     static String[] run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            var cl = Main.commandLine();
-            cl.setErr(new PrintWriter(System.err, true));
-            cl.setOut(new PrintWriter(System.out, true));
-            int code = cl.execute(args);
-            if (code == Main.BAD_INPUT) throw new AssertionError(String.join(" ", args) + ": " + err);
-            return new String[] {out.toString(), err.toString()};
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        InJvmCli.Run r = InJvmCli.run(args);
+        if (r.code() == Main.BAD_INPUT) throw new AssertionError(String.join(" ", args) + ": " + r.err());
+        return new String[] {r.out(), r.err()};
     }
 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +18,9 @@ class BenchCliTest {
     Path dir;
 
     private int run(ByteArrayOutputStream err, String... args) {
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            var cl = Main.commandLine();
-            cl.setErr(new java.io.PrintWriter(System.err, true));
-            return cl.execute(args);
-        } finally {
-            System.setErr(old);
-        }
+        io.edgesplit.testing.InJvmCli.Run r = io.edgesplit.testing.InJvmCli.run(args);
+        err.writeBytes(r.err().getBytes(StandardCharsets.UTF_8));
+        return r.code();
     }
 
     @Test

@@ -7,8 +7,6 @@ import io.edgesplit.testing.TinyInstances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,20 +19,8 @@ class CliEndToEndTest {
     record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            var cl = Main.commandLine();
-            cl.setErr(new java.io.PrintWriter(System.err, true));
-            cl.setOut(new java.io.PrintWriter(System.out, true));
-            int code = cl.execute(args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        io.edgesplit.testing.InJvmCli.Run r = io.edgesplit.testing.InJvmCli.run(args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.edgesplit.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgesplit.cli.Main;
 import io.edgesplit.model.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,8 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -155,21 +152,11 @@ class MalformedInstanceTest {
         mutate.accept(doc);
         Path f = dir.resolve("bad.json");
         Files.writeString(f, Json.pretty(doc));
-        PrintStream oldErr = System.err, oldOut = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true));
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true));
-            var cl = Main.commandLine();
-            cl.setErr(new java.io.PrintWriter(System.err, true));
-            code = cl.execute("solve", "--instance", f.toString(), "--solver", "local");
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
-        }
+        io.edgesplit.testing.InJvmCli.Run r = io.edgesplit.testing.InJvmCli.run("solve", "--instance", f.toString(), "--solver", "local");
+        int code = r.code();
+        String err = r.err();
         assertEquals(2, code);
-        String text = err.toString().strip();
+        String text = err.strip();
         assertFalse(text.contains("\n"), text);
         assertEquals("error: " + f + ": " + expected, text);
     }
