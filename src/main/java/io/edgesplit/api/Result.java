@@ -113,7 +113,7 @@ public final class Result {
         for (int t = 0; t < ci.taskCount(); t++) {
             for (int l = 0; l < ci.layerCount(t); l++) until[sch.node(t, l)] = Math.max(until[sch.node(t, l)], sch.end(ci, t, l));
             for (Transfer tr : sch.transfers(t))
-                until[tr.to()] = Math.max(until[tr.to()], tr.start() + ci.transfer(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to()));
+                until[tr.to()] = Math.max(until[tr.to()], tr.start() + ci.transferAt(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to(), tr.start()));
         }
         for (int n = 0; n < until.length; n++) m.put(ci.nodeName(n), ci.seconds(until[n]));
         return m;

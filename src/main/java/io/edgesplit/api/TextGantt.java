@@ -28,7 +28,7 @@ final class TextGantt {
             for (int l = 0; l < ci.layerCount(t); l++)
                 paint(compute[sch.node(t, l)], t, sch.start(t, l), sch.end(ci, t, l), span, width);
             for (Transfer tr : sch.transfers(t)) {
-                long d = ci.transfer(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to());
+                long d = ci.transferAt(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to(), tr.start());
                 paint(ingress[tr.to()], t, tr.start(), tr.start() + d, span, width);
             }
         }

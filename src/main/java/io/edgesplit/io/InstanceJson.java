@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgesplit.model.BestKnown;
 import io.edgesplit.model.Contention;
 import io.edgesplit.model.DnnModel;
+import io.edgesplit.model.Fluctuation;
 import io.edgesplit.model.Granularity;
 import io.edgesplit.model.Instance;
 import io.edgesplit.model.JsonName;
@@ -79,8 +80,9 @@ public final class InstanceJson {
             if (!Double.isFinite(best.objective()) || best.objective() < 0)
                 throw new InvalidInputException("bestKnown.objective", "expected a finite number >= 0, got " + best.objective());
         }
+        List<Fluctuation> fluctuations = o.has("fluctuations") ? o.list("fluctuations", InstanceJson::readFluctuation) : List.of();
         o.done();
-        Instance in = new Instance(name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, best);
+        Instance in = new Instance(name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, best, fluctuations);
         InstanceChecks.check(in);
         return in;
     }
@@ -133,6 +135,22 @@ public final class InstanceJson {
         return node;
     }
 
+    private static Fluctuation readFluctuation(JsonNode n, String p) {
+        JsonObj o = JsonObj.of(n, p);
+        String node = o.string("node");
+        List<Fluctuation.Step> compute = o.has("compute") ? o.list("compute", InstanceJson::readStep) : List.of();
+        List<Fluctuation.Step> link = o.has("link") ? o.list("link", InstanceJson::readStep) : List.of();
+        o.done();
+        return new Fluctuation(node, compute, link);
+    }
+
+    /** A step is written {@code [atSeconds, factor]}. */
+    private static Fluctuation.Step readStep(JsonNode n, String p) {
+        if (n == null || !n.isArray() || n.size() != 2)
+            throw new InvalidInputException(p, "expected a pair [atSeconds, factor], got " + (n == null ? "nothing" : n.toString()));
+        return new Fluctuation.Step(JsonObj.number(n.get(0), p + "[0]"), JsonObj.number(n.get(1), p + "[1]"));
+    }
+
     private static Network readNetwork(JsonObj o) {
         Double bw = null;
         double lat = 0.0;
@@ -170,6 +188,14 @@ public final class InstanceJson {
     }
 
     // ------------------------------------------------------------------ writing
+
+    private static void writeSteps(ArrayNode a, List<Fluctuation.Step> steps) {
+        for (Fluctuation.Step st : steps) {
+            ArrayNode pair = a.addArray();
+            pair.add(st.at());
+            pair.add(st.factor());
+        }
+    }
 
     public static ObjectNode toTree(Instance in) {
         ObjectNode o = Json.object();
@@ -230,6 +256,15 @@ public final class InstanceJson {
             if (t.allowedNodes() != null) {
                 ArrayNode a = j.putArray("allowedNodes");
                 t.allowedNodes().forEach(a::add);
+            }
+        }
+        if (in.fluctuating()) {
+            ArrayNode fl = o.putArray("fluctuations");
+            for (Fluctuation f : in.fluctuations()) {
+                ObjectNode j = fl.addObject();
+                j.put("node", f.node());
+                if (!f.compute().isEmpty()) writeSteps(j.putArray("compute"), f.compute());
+                if (!f.link().isEmpty()) writeSteps(j.putArray("link"), f.link());
             }
         }
         if (in.bestKnown() != null) {

@@ -28,7 +28,33 @@ public final class CompiledInstance {
 
     /** Per model: structure and per-node processing ticks (before task eligibility). */
     private record ModelData(DnnModel model, int[][] preds, int[][] succs, boolean[] output, long[][] proc,
-                             Map<String, Integer> layerIndex) {}
+                             double[][] procSeconds, Map<String, Integer> layerIndex) {}
+
+    /** Piecewise-constant factors of one node from docs/model.md §8: from {@code at[k]} ticks on, {@code factor[k]}. */
+    private record Steps(long[] at, double[] factor) {
+        static final Steps NONE = new Steps(new long[0], new double[0]);
+
+        double at(long tick) {
+            int k = java.util.Arrays.binarySearch(at, tick);
+            if (k < 0) k = -k - 2; // the last step at or before tick
+            return k < 0 ? 1.0 : factor[k];
+        }
+
+        static Steps of(List<Fluctuation.Step> steps, double timeUnit) {
+            if (steps.isEmpty()) return NONE;
+            long[] at = new long[steps.size()];
+            double[] f = new double[steps.size()];
+            for (int k = 0; k < at.length; k++) {
+                at[k] = Ticks.of(steps.get(k).at(), timeUnit);
+                f[k] = steps.get(k).factor();
+            }
+            return new Steps(at, f);
+        }
+    }
+
+    private final Steps[] computeSteps;
+    private final Steps[] linkSteps;
+    private final boolean fluctuating;
 
     private record TaskData(Task task, int model, int origin, long release, boolean[] eligible) {}
 
@@ -45,6 +71,16 @@ public final class CompiledInstance {
             availableAt[i] = Ticks.of(node.availableAt(), in.timeUnit());
             nodeIndex.put(node.name(), i);
         }
+        computeSteps = new Steps[n];
+        linkSteps = new Steps[n];
+        java.util.Arrays.fill(computeSteps, Steps.NONE);
+        java.util.Arrays.fill(linkSteps, Steps.NONE);
+        for (Fluctuation f : in.fluctuations()) {
+            int i = nodeIndex.get(f.node());
+            computeSteps[i] = Steps.of(f.compute(), in.timeUnit());
+            linkSteps[i] = Steps.of(f.link(), in.timeUnit());
+        }
+        fluctuating = in.fluctuating();
         bandwidth = new double[n][n];
         latency = new double[n][n];
         for (int p = 0; p < n; p++)
@@ -100,6 +136,7 @@ public final class CompiledInstance {
         }
         int n = nodeNames.length;
         long[][] proc = new long[L][n];
+        double[][] seconds = new double[L][n];
         for (int i = 0; i < n; i++) {
             Node node = in.nodes().get(i);
             Profile profile = null;
@@ -108,13 +145,15 @@ public final class CompiledInstance {
             for (int l = 0; l < L; l++) {
                 if (profile != null) {
                     Double s = profile.layerSeconds().get(l);
-                    proc[l][i] = s == null ? CANNOT_RUN : Ticks.of(node.slowdown() * s, in.timeUnit());
+                    seconds[l][i] = s == null ? Double.NaN : node.slowdown() * s;
+                    proc[l][i] = s == null ? CANNOT_RUN : Ticks.of(seconds[l][i], in.timeUnit());
                 } else {
-                    proc[l][i] = Ticks.of(node.slowdown() * model.layers().get(l).flops() / node.speed(), in.timeUnit());
+                    seconds[l][i] = node.slowdown() * model.layers().get(l).flops() / node.speed();
+                    proc[l][i] = Ticks.of(seconds[l][i], in.timeUnit());
                 }
             }
         }
-        return new ModelData(model, preds, succs, output, proc, layerIndex);
+        return new ModelData(model, preds, succs, output, proc, seconds, layerIndex);
     }
 
     /** Compiles without checking; use {@link Instance#compile()} unless the instance is known valid. */
@@ -149,6 +188,46 @@ public final class CompiledInstance {
     public long transfer(double bytes, int p, int q) {
         if (p == q) return 0;
         return Ticks.of(latency[p][q] + bytes / bandwidth[p][q], source.timeUnit());
+    }
+
+    // ---- fluctuations (docs/model.md §8)
+
+    /** Whether some node's speed or network changes over time; then durations depend on start ticks. */
+    public boolean fluctuating() { return fluctuating; }
+
+    /** The compute factor of the node in force at the tick (1 without fluctuations). */
+    public double computeFactor(int node, long tick) { return computeSteps[node].at(tick); }
+
+    /** The link factor of the node in force at the tick (1 without fluctuations). */
+    public double linkFactor(int node, long tick) { return linkSteps[node].at(tick); }
+
+    /**
+     * Ticks of the layer on the node when it starts at {@code start}: {@link #proc} with the seconds stretched
+     * by the node's compute factor at {@code start} (docs/model.md §8); exactly {@code proc} at factor 1.
+     */
+    public long procAt(int t, int layer, int node, long start) {
+        long p = proc(t, layer, node);
+        if (p == CANNOT_RUN || !fluctuating) return p;
+        double f = computeFactor(node, start);
+        return f == 1.0 ? p : Ticks.of(f * modelData[tasks[t].model()].procSeconds()[layer][node], source.timeUnit());
+    }
+
+    /**
+     * Ticks of a transfer that starts at {@code start}: {@code latency + f × bytes / bandwidth} with f the larger
+     * link factor of its two ends at {@code start} (docs/model.md §8); exactly {@link #transfer} at f = 1.
+     */
+    public long transferAt(double bytes, int p, int q, long start) {
+        if (p == q || !fluctuating) return transfer(bytes, p, q);
+        double f = Math.max(linkFactor(p, start), linkFactor(q, start));
+        return f == 1.0 ? transfer(bytes, p, q) : Ticks.of(latency[p][q] + f * (bytes / bandwidth[p][q]), source.timeUnit());
+    }
+
+    /** The ticks at which some node's compute or link factor changes, ascending, without duplicates. */
+    public long[] fluctuationTicks() {
+        java.util.TreeSet<Long> all = new java.util.TreeSet<>();
+        for (Steps s : computeSteps) for (long a : s.at()) all.add(a);
+        for (Steps s : linkSteps) for (long a : s.at()) all.add(a);
+        return all.stream().mapToLong(Long::longValue).toArray();
     }
 
     // ---- tasks

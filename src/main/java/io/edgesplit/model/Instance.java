@@ -20,9 +20,17 @@ public record Instance(
         Network network,
         List<Profile> profiles,
         List<Task> tasks,
-        BestKnown bestKnown) {
+        BestKnown bestKnown,
+        List<Fluctuation> fluctuations) {
 
     public static final double DEFAULT_TIME_UNIT = 1e-6;
+
+    /** An instance whose speeds and bandwidths never change (every offline instance). */
+    public Instance(String name, double timeUnit, Objective objective, Granularity granularity, Contention contention,
+                    List<DnnModel> models, List<Node> nodes, Network network, List<Profile> profiles, List<Task> tasks,
+                    BestKnown bestKnown) {
+        this(name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, bestKnown, List.of());
+    }
 
     public Instance {
         Objects.requireNonNull(name, "name");
@@ -34,6 +42,14 @@ public record Instance(
         nodes = List.copyOf(nodes);
         profiles = List.copyOf(profiles);
         tasks = List.copyOf(tasks);
+        fluctuations = fluctuations == null ? List.of() : List.copyOf(fluctuations);
+    }
+
+    /** Whether some node's speed or network changes over time (docs/model.md §8). */
+    public boolean fluctuating() { return !fluctuations.isEmpty(); }
+
+    public Instance withFluctuations(List<Fluctuation> f) {
+        return new Instance(name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, bestKnown, f);
     }
 
     public Optional<DnnModel> model(String modelName) {
@@ -45,23 +61,23 @@ public record Instance(
     }
 
     public Instance withName(String newName) {
-        return new Instance(newName, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, bestKnown);
+        return new Instance(newName, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, bestKnown, fluctuations);
     }
 
     public Instance withObjective(Objective o) {
-        return new Instance(name, timeUnit, o, granularity, contention, models, nodes, network, profiles, tasks, bestKnown);
+        return new Instance(name, timeUnit, o, granularity, contention, models, nodes, network, profiles, tasks, bestKnown, fluctuations);
     }
 
     public Instance withGranularity(Granularity g) {
-        return new Instance(name, timeUnit, objective, g, contention, models, nodes, network, profiles, tasks, bestKnown);
+        return new Instance(name, timeUnit, objective, g, contention, models, nodes, network, profiles, tasks, bestKnown, fluctuations);
     }
 
     public Instance withContention(Contention c) {
-        return new Instance(name, timeUnit, objective, granularity, c, models, nodes, network, profiles, tasks, bestKnown);
+        return new Instance(name, timeUnit, objective, granularity, c, models, nodes, network, profiles, tasks, bestKnown, fluctuations);
     }
 
     public Instance withBestKnown(BestKnown b) {
-        return new Instance(name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, b);
+        return new Instance(name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, b, fluctuations);
     }
 
     /** Checks every rule of docs/model.md §1 and converts to ticks (docs/model.md §2). */

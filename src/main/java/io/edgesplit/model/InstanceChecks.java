@@ -45,6 +45,7 @@ public final class InstanceChecks {
         }
 
         checkNetwork(in, nodes);
+        checkFluctuations(in, nodes);
 
         Set<String> profileKeys = new HashSet<>();
         for (int i = 0; i < in.profiles().size(); i++) {
@@ -172,6 +173,46 @@ public final class InstanceChecks {
                     if (!a.name().equals(b.name()) && net.bandwidth(a.name(), b.name()) == null)
                         throw err("network.default.bandwidth", "required: no link gives the bandwidth of "
                                 + a.name() + " -> " + b.name());
+        }
+    }
+
+    /** docs/model.md §8: each node at most once, steps at strictly increasing times ≥ 0, factors ≥ 1. */
+    private static void checkFluctuations(Instance in, Map<String, Node> nodes) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < in.fluctuations().size(); i++) {
+            Fluctuation f = in.fluctuations().get(i);
+            String p = "fluctuations[" + i + "]";
+            if (!nodes.containsKey(f.node()))
+                throw err(p + ".node", "unknown node \"" + f.node() + "\"" + known(nodes.keySet()));
+            if (!seen.add(f.node()))
+                throw err(p + ".node", "node \"" + f.node() + "\" has two fluctuation entries; merge their steps into one");
+            checkSteps(f.compute(), p + ".compute", in.timeUnit());
+            checkSteps(f.link(), p + ".link", in.timeUnit());
+        }
+    }
+
+    /** A node 1000× slower than nominal is down for any DNN; larger factors only risk overflowing ticks. */
+    static final double MAX_FACTOR = 1000;
+    /** One year: far beyond any simulated horizon, and well inside the tick range at any time unit ≥ 1 ns. */
+    static final double MAX_STEP_SECONDS = 3.2e7;
+
+    private static void checkSteps(List<Fluctuation.Step> steps, String p, double timeUnit) {
+        double last = -1;
+        long lastTick = -1;
+        for (int k = 0; k < steps.size(); k++) {
+            Fluctuation.Step st = steps.get(k);
+            finiteNonNegative(st.at(), p + "[" + k + "][0]");
+            if (st.at() <= last)
+                throw err(p + "[" + k + "][0]", "step times must increase strictly, got " + st.at() + " after " + last);
+            last = st.at();
+            if (!Double.isFinite(st.factor()) || st.factor() < 1 || st.factor() > MAX_FACTOR)
+                throw err(p + "[" + k + "][1]", "expected a factor in [1, " + (int) MAX_FACTOR + "] (1 = nominal speed), got " + st.factor());
+            if (st.at() > MAX_STEP_SECONDS)
+                throw err(p + "[" + k + "][0]", "a step at " + st.at() + " s is later than any schedule can reach; use at most " + MAX_STEP_SECONDS + " s");
+            long tick = Ticks.of(st.at(), timeUnit);
+            if (tick <= lastTick)
+                throw err(p + "[" + k + "][0]", "steps at " + last + " s and " + st.at() + " s fall in the same tick of " + timeUnit + " s; merge them");
+            lastTick = tick;
         }
     }
 

@@ -59,7 +59,7 @@ public final class GanttChart {
                         ci.taskName(t), ci.layerName(t, l), ci.nodeName(n), sec(ci, st), sec(ci, en))));
             }
             for (Transfer tr : s.transfers(t)) {
-                long en = tr.start() + ci.transfer(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to());
+                long en = tr.start() + ci.transferAt(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to(), tr.start());
                 horizon = Math.max(horizon, en);
                 String tensor = tr.tensor() == Transfer.INPUT ? "input" : ci.layerName(t, tr.tensor());
                 if (en > tr.start()) bars.add(new Bar(2 * tr.to() + 1, tr.start(), en, t, tensor, String.format(Locale.ROOT,

@@ -45,7 +45,7 @@ public final class Schedule {
 
     /** End tick of a layer. */
     public long end(CompiledInstance ci, int task, int layer) {
-        return start[task][layer] + ci.proc(task, layer, node[task][layer]);
+        return start[task][layer] + ci.procAt(task, layer, node[task][layer], start[task][layer]);
     }
 
     /** C_t (docs/model.md §4.7): the latest end among return transfers and output layers on the origin. */
@@ -56,7 +56,7 @@ public final class Schedule {
             if (ci.isOutput(t, l) && node[t][l] == origin) c = Math.max(c, end(ci, t, l));
         for (Transfer tr : transfers.get(t))
             if (tr.to() == origin && tr.tensor() != Transfer.INPUT && ci.isOutput(t, tr.tensor()))
-                c = Math.max(c, tr.start() + ci.transfer(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to()));
+                c = Math.max(c, tr.start() + ci.transferAt(ci.tensorBytes(t, tr.tensor()), tr.from(), tr.to(), tr.start()));
         return c;
     }
 

@@ -18,6 +18,10 @@ public final class CheckedSolve {
     public static Outcome run(Solver solver, CompiledInstance ci, SolveOptions options) {
         options.params().checkAgainst(solver.name(), solver.parameters());
         long t0 = System.nanoTime();
+        if (ci.fluctuating() && !solver.handlesFluctuations())
+            return error(ci, solver, t0, "unsupported: " + solver.name() + " plans with constant speeds, and this instance's"
+                    + " speeds or bandwidths change over time (fluctuations, docs/model.md §8); solve it with a backend that"
+                    + " handles them (cpsat), or drop the fluctuations");
         SolveResult r;
         try {
             r = DeadlineRun.solve(solver, ci, options, t0);

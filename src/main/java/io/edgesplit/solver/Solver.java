@@ -27,6 +27,13 @@ public interface Solver {
     default boolean exact() { return false; }
 
     /**
+     * Whether the backend plans with durations that depend on start times (docs/model.md §8, instances with
+     * {@code fluctuations}: the realised instances of simulations). Others are refused such instances by
+     * {@link CheckedSolve} with a clear message instead of returning schedules the validator must reject.
+     */
+    default boolean handlesFluctuations() { return false; }
+
+    /**
      * Solves the instance. Throwing is allowed (the caller records an {@code ERROR}); a backend that cannot
      * handle an instance should throw {@link UnsupportedInstanceException} with the reason.
      */

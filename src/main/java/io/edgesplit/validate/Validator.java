@@ -132,7 +132,7 @@ public final class Validator {
             }
             node[l] = n;
             start[l] = ls.start();
-            proc[l] = ci.proc(t, l, n);
+            proc[l] = ci.procAt(t, l, n, ls.start()); // durations follow the start under fluctuations (docs/model.md §8)
             if (proc[l] < 0) {
                 out.add(new Violation(Kind.INELIGIBLE_NODE, task, ls.layer(), ci.eligible(t, n)
                         ? "a profile says this layer cannot run on " + ls.node()
@@ -197,7 +197,7 @@ public final class Validator {
                         + ", not on " + tr.from()));
                 continue;
             }
-            long dur = ci.transfer(ci.tensorBytes(t, tensor), from, to);
+            long dur = ci.transferAt(ci.tensorBytes(t, tensor), from, to, tr.start());
             given.put(key, new long[]{tr.start(), tr.start() + dur});
             long ready = tensor < 0 ? release : start[tensor] + proc[tensor];
             if (tr.start() < ready)
