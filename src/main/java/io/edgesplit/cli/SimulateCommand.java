@@ -70,9 +70,11 @@ final class SimulateCommand implements Callable<Integer> {
             System.out.println(String.format(Locale.ROOT, "%s, policy %s, seed %d: %d requests, latency mean %.4f s, p95 %.4f s, p99 %.4f s, max %.4f s%s",
                     r.scenario(), r.policy(), r.seed(), l.count(), l.mean(), l.p95(), l.p99(), l.max(),
                     l.deadlines() > 0 ? String.format(Locale.ROOT, ", %d of %d deadlines missed", l.missed(), l.deadlines()) : ""));
-            System.out.println(String.format(Locale.ROOT, "  %d decisions, %.2f ms mean, %.2f ms p99, %.2f ms max, %d cut by the budget; wall %.2f s",
-                    r.decisions().decisions(), r.decisions().meanSeconds() * 1e3, r.decisions().p99Seconds() * 1e3,
-                    r.decisions().maxSeconds() * 1e3, r.decisions().cutByBudget(), r.wallSeconds()));
+            System.out.println(String.format(Locale.ROOT, "  %d decisions (%.2f requests planned per decision), %.2f ms mean, %.2f ms p99, %.2f ms max,"
+                            + " %d cut by the budget, %d fallbacks; wall %.2f s",
+                    r.decisions().decisions(), r.decisions().decisions() == 0 ? 0.0 : (double) r.decisions().plannedTasks() / r.decisions().decisions(),
+                    r.decisions().meanSeconds() * 1e3, r.decisions().p99Seconds() * 1e3,
+                    r.decisions().maxSeconds() * 1e3, r.decisions().cutByBudget(), r.decisions().fallbacks(), r.wallSeconds()));
             System.out.println("  trace: " + (r.valid() ? "valid" : "INVALID, " + r.validation().violations().size()
                     + " violations, first: " + r.validation().violations().get(0)));
         }

@@ -48,7 +48,7 @@ final class Engine {
     private final List<List<Unit>> unitsOf = new ArrayList<>();
     private final int[] remaining;
     private final boolean[] committed, planned, done, released;
-    private final long[] completion;
+    private final long[] completion, admitted;
     private final TreeSet<Integer> waiting = new TreeSet<>();
     private final List<TreeSet<Unit>> computeQ = new ArrayList<>(), ingressQ = new ArrayList<>();
     private final TreeSet<Unit> freeTransfers = new TreeSet<>(Unit.QUEUE_ORDER); // contention none: no queue
@@ -77,6 +77,7 @@ final class Engine {
         done = new boolean[R];
         released = new boolean[R];
         completion = new long[R];
+        admitted = new long[R];
         for (int r = 0; r < R; r++) {
             transfersOf.add(new HashMap<>());
             unitsOf.add(new ArrayList<>());
@@ -149,6 +150,7 @@ final class Engine {
     }
 
     private void apply(int r, int[] placement, long[] starts, List<Transfer> transfers) {
+        if (admitted[r] == 0) admitted[r] = epoch;
         node[r] = placement.clone();
         layerStart[r] = new long[placement.length];
         layerEnd[r] = new long[placement.length];
@@ -162,7 +164,7 @@ final class Engine {
         int ti = 0;
         while (ti < byTensor.size() && byTensor.get(ti).tensor() < 0) addTransfer(r, byTensor.get(ti++));
         for (Block b : blocks) {
-            Unit u = Unit.compute(r, b.node(), b.first(), b.last(), starts[b.first()], epoch, unitSeq++);
+            Unit u = Unit.compute(r, b.node(), b.first(), b.last(), starts[b.first()], admitted[r], epoch, unitSeq++);
             unitsOf.get(r).add(u);
             computeQ.get(u.node).add(u);
             while (ti < byTensor.size() && byTensor.get(ti).tensor() <= b.last()) addTransfer(r, byTensor.get(ti++));
@@ -171,7 +173,7 @@ final class Engine {
     }
 
     private void addTransfer(int r, Transfer t) {
-        Unit u = Unit.transfer(r, t.tensor(), t.from(), t.to(), t.start(), epoch, unitSeq++);
+        Unit u = Unit.transfer(r, t.tensor(), t.from(), t.to(), t.start(), admitted[r], epoch, unitSeq++);
         unitsOf.get(r).add(u);
         transfersOf.get(r).put(key(t.tensor(), t.to()), u);
         queueOf(u).add(u);

@@ -119,7 +119,7 @@ public final class ScenarioJson {
                     case "asap" -> Dispatch.ASAP;
                     default -> null;
                 }, "timetable, asap")
-                : Dispatch.TIMETABLE;
+                : Dispatch.ASAP;
         o.done();
         return new Scenario(name, topology, requests, arrivals, mix, origins, deadline, load, links, decisions, dispatch);
     }
