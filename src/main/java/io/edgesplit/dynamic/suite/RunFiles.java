@@ -29,7 +29,8 @@ import java.util.zip.GZIPOutputStream;
  * <ul>
  *   <li>{@code requests/<scenario>__<policy>__s<seed>.csv}: one line per request (the latency CDF and the
  *       latency-over-time plots are drawn from them);</li>
- *   <li>{@code load/<scenario>__s<seed>.csv}: the realised fluctuations, step by step (the load panel);</li>
+ *   <li>{@code load/<scenario>__s<seed>.csv}: the realised fluctuations, step by step, after a line at factor 1
+ *       from 0 for every node (the load panel of the latency-over-time plot);</li>
  *   <li>for scenarios of at most {@link #MAX_REQUESTS_FOR_INSTANCE} requests, {@code realised/<scenario>__s<seed>.instance.json}
  *       and {@code runs/<scenario>__<policy>__s<seed>.trace.json}, the realised instance and the executed trace,
  *       so {@code validate} and {@code gantt} can check and draw a run.</li>
@@ -81,6 +82,9 @@ public final class RunFiles {
         Map<String, Node> nodes = new HashMap<>();
         for (Node n : in.nodes()) nodes.put(n.name(), n);
         StringBuilder sb = new StringBuilder(LOAD_HEADER).append('\n');
+        // Every node first at factor 1 from 0 (docs/model.md §8: 1 before its first step), so a reader knows the
+        // nodes that never fluctuated too (they count in a mean over the edge and cloud nodes).
+        for (Node n : in.nodes()) sb.append(n.name()).append(',').append(n.kind().json()).append(",compute,0,1\n");
         for (Fluctuation f : in.fluctuations()) {
             Node n = nodes.get(f.node());
             String kind = n == null ? "" : n.kind().json();

@@ -189,6 +189,9 @@ public final class SimRunner {
         if (failure.get() != null) return failed(p, SimRow.ERROR, wall, failure.get().getClass().getSimpleName() + ": " + failure.get().getMessage());
         SimulationResult r = box.get();
         if (r == null) return failed(p, SimRow.ERROR, wall, "the simulator returned no result");
+        if (!r.trace().status().hasSchedule() || r.requests().isEmpty())
+            return failed(p, SimRow.ERROR, r.wallSeconds(), "the simulation has no executed trace (" + r.trace().status()
+                    + (r.trace().message() == null ? "" : ": " + r.trace().message()) + ")");
         try {
             return row(p, r, dir, hindsight);
         } catch (RuntimeException e) { // a result that cannot be summarised is a failure of that run, not of the suite
