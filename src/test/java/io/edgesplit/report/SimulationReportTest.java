@@ -68,6 +68,25 @@ class SimulationReportTest {
     }
 
     @Test
+    void severalFoldersMergeAndTheFirstRowOfARunWins() throws Exception {
+        Path a = results();
+        Path b = dir.resolve("results/dyn-copy");
+        Files.createDirectories(b);
+        // The same four runs again (e.g. a shard that overlapped), counted once, and one run of seed 3 that only b has.
+        String rows = Files.readString(a.resolve("sim-runs.csv"));
+        String fast1 = rows.lines().filter(l -> l.startsWith("world,fast,heft,replan,1,")).findFirst().orElseThrow();
+        Files.writeString(b.resolve("sim-runs.csv"), rows + fast1.replace("world,fast,heft,replan,1,", "world,fast,heft,replan,3,") + "\n");
+        assertEquals(2, InJvmCli.run("report", a.toString(), b.toString()).code(), "several folders need --out");
+        InJvmCli.Run run = InJvmCli.run("report", a.toString(), b.toString(), "--out", dir.resolve("merged").toString());
+        assertEquals(0, run.code(), run.err());
+        String md = Files.readString(dir.resolve("merged/simulation.md"));
+        assertTrue(md.startsWith("# Simulation report\n\n5 run(s) on 1 scenario(s)"), md);
+        assertTrue(md.contains("| fast | 3 / 3 |"), md);
+        assertTrue(run.err().contains("world|fast|3: requests file requests/world__fast__s1.csv not found"),
+                "b has no requests files: its run is left out of the figures, with a note: " + run.err());
+    }
+
+    @Test
     void theLatencyCdfRisesFromZeroToOneAndNeverFalls() {
         Map<String, double[]> lat = new LinkedHashMap<>();
         lat.put("a", new double[]{0.3, 0.1, 0.2, 0.2, 0.5});
