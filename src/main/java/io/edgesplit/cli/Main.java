@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 @Command(name = "edgesplit", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Joint DNN partitioning, offloading and scheduling: solve, validate and benchmark.",
         subcommands = {SolveCommand.class, ValidateCommand.class, BoundCommand.class, GenerateCommand.class, ZooCommand.class, SolversCommand.class,
-                BenchCommand.class, ReportCommand.class, GanttCommand.class, ImportFjsCommand.class, ImportProfileCommand.class,
+                BenchCommand.class, ReportCommand.class, SimulateCommand.class, GanttCommand.class, ImportFjsCommand.class, ImportProfileCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -11,5 +11,8 @@ package io.edgesplit.dynamic;
  * @param p99Seconds     99th percentile of decision times
  * @param cutByBudget    decisions whose backend used ≥ 95 % of the per-decision budget
  * @param plannedTasks   Σ over decisions of the requests in the residual instance
+ * @param fallbacks      decisions at which the backend found no plan in its budget, so the previous plan (new
+ *                       requests on their devices) was kept
  */
-public record DecisionStats(int decisions, double meanSeconds, double maxSeconds, double p99Seconds, int cutByBudget, long plannedTasks) {}
+public record DecisionStats(int decisions, double meanSeconds, double maxSeconds, double p99Seconds, int cutByBudget, long plannedTasks,
+                            int fallbacks) {}

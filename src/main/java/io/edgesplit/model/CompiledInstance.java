@@ -58,8 +58,11 @@ public final class CompiledInstance {
 
     private record TaskData(Task task, int model, int origin, long release, boolean[] eligible) {}
 
-    private CompiledInstance(Instance in) {
+    private final Map<String, Object> sharedMemo;
+
+    private CompiledInstance(Instance in, Map<String, Object> sharedMemo) {
         this.source = in;
+        this.sharedMemo = sharedMemo;
         int n = in.nodes().size();
         nodeNames = new String[n];
         nodeKinds = new NodeKind[n];
@@ -81,21 +84,24 @@ public final class CompiledInstance {
             linkSteps[i] = Steps.of(f.link(), in.timeUnit());
         }
         fluctuating = in.fluctuating();
-        bandwidth = new double[n][n];
-        latency = new double[n][n];
-        for (int p = 0; p < n; p++)
-            for (int q = 0; q < n; q++)
-                if (p != q) {
-                    Double bw = in.network().bandwidth(nodeNames[p], nodeNames[q]);
-                    bandwidth[p][q] = bw == null ? Double.NaN : bw;
-                    latency[p][q] = in.network().latency(nodeNames[p], nodeNames[q]);
-                }
+        // Residual instances of a simulation share one Network object: resolve its links once (the arrays are
+        // never written after this).
+        NetworkArrays na = null;
+        if (sharedMemo != null && sharedMemo.get(NetworkArrays.class.getName()) instanceof NetworkArrays cached && cached.network() == in.network())
+            na = cached;
+        if (na == null) {
+            na = resolve(in, nodeIndex, n);
+            if (sharedMemo != null) sharedMemo.put(NetworkArrays.class.getName(), na);
+        }
+        bandwidth = na.bandwidth();
+        latency = na.latency();
         Map<String, Integer> modelIndex = new HashMap<>();
         modelData = new ModelData[in.models().size()];
-        for (int m = 0; m < modelData.length; m++) {
-            DnnModel model = in.models().get(m);
-            modelIndex.put(model.name(), m);
-            modelData[m] = compileModel(in, model);
+        for (int m = 0; m < modelData.length; m++) modelIndex.put(in.models().get(m).name(), m);
+        // Only models some task uses are compiled: every accessor reaches a model through a task.
+        for (Task task : in.tasks()) {
+            int m = modelIndex.get(task.model());
+            if (modelData[m] == null) modelData[m] = compileModel(in, in.models().get(m));
         }
         tasks = new TaskData[in.tasks().size()];
         for (int t = 0; t < tasks.length; t++) {
@@ -111,6 +117,31 @@ public final class CompiledInstance {
                     Ticks.of(task.release(), in.timeUnit()), eligible);
             taskIndex.put(task.name(), t);
         }
+    }
+
+    private record NetworkArrays(Network network, double[][] bandwidth, double[][] latency) {}
+
+    /** Defaults first, then each link in order (the last one given wins, as Network.link says): one pass over the links. */
+    private static NetworkArrays resolve(Instance in, Map<String, Integer> nodeIndex, int n) {
+        double[][] bandwidth = new double[n][n];
+        double[][] latency = new double[n][n];
+        Network net = in.network();
+        double defaultBw = net.defaultBandwidth() == null ? Double.NaN : net.defaultBandwidth();
+        for (int p = 0; p < n; p++) {
+            Arrays.fill(bandwidth[p], defaultBw);
+            Arrays.fill(latency[p], net.defaultLatency());
+        }
+        for (Link l : net.links()) {
+            Integer p = nodeIndex.get(l.from()), q = nodeIndex.get(l.to());
+            if (p == null || q == null || p.equals(q)) continue; // InstanceChecks refuses these
+            if (l.bandwidth() != null) bandwidth[p][q] = l.bandwidth();
+            if (l.latency() != null) latency[p][q] = l.latency();
+        }
+        for (int p = 0; p < n; p++) {
+            bandwidth[p][p] = 0;
+            latency[p][p] = 0;
+        }
+        return new NetworkArrays(net, bandwidth, latency);
     }
 
     private ModelData compileModel(Instance in, DnnModel model) {
@@ -157,7 +188,16 @@ public final class CompiledInstance {
     }
 
     /** Compiles without checking; use {@link Instance#compile()} unless the instance is known valid. */
-    static CompiledInstance of(Instance in) { return new CompiledInstance(in); }
+    static CompiledInstance of(Instance in) { return new CompiledInstance(in, null); }
+
+    static CompiledInstance of(Instance in, Map<String, Object> sharedMemo) { return new CompiledInstance(in, sharedMemo); }
+
+    /**
+     * A memo shared by compiled instances with the same nodes, network, models and time unit (a simulation's
+     * residual instances, {@link Instance#compileDerived(Map)}), where backends may keep what depends on those
+     * alone (e.g. transfer ticks per model cut) across decisions; null for an ordinary instance. Single-threaded.
+     */
+    public Map<String, Object> sharedMemo() { return sharedMemo; }
 
     public Instance source() { return source; }
 
@@ -183,6 +223,12 @@ public final class CompiledInstance {
     public int nodeIndex(String name) { return nodeIndex.getOrDefault(name, -1); }
 
     public long availableAt(int node) { return availableAt[node]; }
+
+    /** Bandwidth p → q in bytes/s (p ≠ q), defaults and links resolved. */
+    public double bandwidth(int p, int q) { return bandwidth[p][q]; }
+
+    /** Latency p → q in seconds (p ≠ q), defaults and links resolved. */
+    public double latency(int p, int q) { return latency[p][q]; }
 
     /** Ticks of a transfer of {@code bytes} from p to q: {@code latency + bytes / bandwidth}, 0 when p == q. */
     public long transfer(double bytes, int p, int q) {

@@ -80,6 +80,23 @@ public record Instance(
         return new Instance(name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, b, fluctuations);
     }
 
+    /**
+     * Converts to ticks without the checks of {@link #compile()}: only for instances derived in code from one
+     * that passed them (a simulation's residual instances: same models, nodes and links, other numbers in range),
+     * where checking thousands of links again at every decision would dominate the decision time.
+     */
+    public CompiledInstance compileDerived() {
+        return CompiledInstance.of(this);
+    }
+
+    /**
+     * {@link #compileDerived()} with a memo shared by every instance compiled with it: the caller promises that
+     * they all have the same nodes, network, models and time unit ({@link CompiledInstance#sharedMemo()}).
+     */
+    public CompiledInstance compileDerived(java.util.Map<String, Object> sharedMemo) {
+        return CompiledInstance.of(this, java.util.Objects.requireNonNull(sharedMemo));
+    }
+
     /** Checks every rule of docs/model.md §1 and converts to ticks (docs/model.md §2). */
     public CompiledInstance compile() {
         InstanceChecks.check(this);

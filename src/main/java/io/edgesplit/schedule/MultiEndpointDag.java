@@ -34,15 +34,27 @@ import java.util.Map;
 public final class MultiEndpointDag {
     private final CompiledInstance ci;
     private final boolean sumTransfers;
-    private final Map<Integer, double[][]> liveBytes = new HashMap<>();
-    /** Per (model, cut): transfer ticks per node pair, -1 = not computed yet; bounded, as models may be many. */
-    private final Map<Long, long[]> cutTicks = new HashMap<>();
-    private long cachedEntries;
+    /** What depends only on models and the network: shareable across instances that have the same ones. */
+    private static final class ModelCaches {
+        final Map<Integer, double[][]> liveBytes = new HashMap<>();
+        /** Per (model, cut): transfer ticks per node pair, -1 = not computed yet; bounded, as models may be many. */
+        final Map<Long, long[]> cutTicks = new HashMap<>();
+        long cachedEntries;
+    }
+
+    private final ModelCaches caches;
+    private final Map<Integer, double[][]> liveBytes;
+    private final Map<Long, long[]> cutTicks;
     private static final long CACHE_LIMIT = 4_000_000;
 
     public MultiEndpointDag(CompiledInstance ci) {
         this.ci = ci;
         this.sumTransfers = ci.contention() == Contention.INGRESS;
+        // A simulation's residual instances share the network and models: keep transfer ticks across decisions.
+        Map<String, Object> memo = ci.sharedMemo();
+        caches = memo == null ? new ModelCaches() : (ModelCaches) memo.computeIfAbsent(MultiEndpointDag.class.getName(), k -> new ModelCaches());
+        liveBytes = caches.liveBytes;
+        cutTicks = caches.cutTicks;
     }
 
     /**
@@ -89,11 +101,11 @@ public final class MultiEndpointDag {
         int N = ci.nodeCount();
         long key = (long) ci.modelIndex(t) << 32 | cut;
         long[] row = cutTicks.get(key);
-        if (row == null && cachedEntries + (long) N * N <= CACHE_LIMIT) {
+        if (row == null && caches.cachedEntries + (long) N * N <= CACHE_LIMIT) {
             row = new long[N * N];
             Arrays.fill(row, -1);
             cutTicks.put(key, row);
-            cachedEntries += (long) N * N;
+            caches.cachedEntries += (long) N * N;
         }
         return row;
     }

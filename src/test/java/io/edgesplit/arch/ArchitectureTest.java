@@ -32,6 +32,15 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** The simulator (docs/dynamic.md) treats every backend alike: it reaches them only through the registry. */
+    @Test
+    void theSimulatorReachesBackendsOnlyThroughTheRegistry() {
+        noClasses().that().resideInAPackage("io.edgesplit.dynamic")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.ortools..", "org.chocosolver..",
+                        "io.edgesplit.backend..", "io.edgesplit.cli..")
+                .check(MAIN);
+    }
+
     /** The public API (docs/api.md) reaches backends only through the registry, so it is as light as the centre. */
     @Test
     void thePublicApiReachesBackendsOnlyThroughTheRegistry() {
