@@ -40,7 +40,7 @@ public final class SimulationReport {
 
     public static final List<String> COLUMNS = List.of("scenario", "policy", "backend", "mode", "runs", "ok", "invalid", "errors", "timeouts",
             "mean_s", "mean_s_min", "mean_s_max", "p95_s", "p95_s_min", "p95_s_max", "p99_s", "p99_s_min", "p99_s_max",
-            "missed", "deadlines", "miss_pct", "decisions", "decision_mean_ms", "decision_max_ms", "cut_by_budget",
+            "missed", "deadlines", "miss_pct", "decisions", "decision_mean_ms", "decision_max_ms", "cut_by_budget", "fallbacks",
             "competitive_ratio", "competitive_ratio_min", "competitive_ratio_max", "ratio_runs", "competitive_ratio_to_bound");
 
     /** Builds the report into {@code out}; returns the files written. Several folders merge (the first row of a run wins). */
@@ -91,7 +91,8 @@ public final class SimulationReport {
                 line.addAll(List.of(Integer.toString(missed), Integer.toString(deadlines), deadlines == 0 ? "" : num(100.0 * missed / deadlines),
                         num(Stats.of(ok, r -> r.decisions() == null ? null : r.decisions().doubleValue()).mean()),
                         num(Stats.of(ok, SimRow::decisionMeanMs).mean()), num(Stats.of(ok, SimRow::decisionMaxMs).max()),
-                        Integer.toString(ok.stream().mapToInt(r -> r.cutByBudget() == null ? 0 : r.cutByBudget()).sum())));
+                        Integer.toString(ok.stream().mapToInt(r -> r.cutByBudget() == null ? 0 : r.cutByBudget()).sum()),
+                        Integer.toString(ok.stream().mapToInt(r -> r.fallbacks() == null ? 0 : r.fallbacks()).sum())));
                 Stats cr = Stats.of(ok, SimRow::competitiveRatio);
                 line.addAll(List.of(num(cr.mean()), num(cr.min()), num(cr.max()), Integer.toString(cr.n()),
                         num(Stats.of(ok, SimRow::ratioToBound).mean())));
@@ -130,6 +131,7 @@ public final class SimulationReport {
                 for (Run r : c.runs())
                     if (!r.row().ok()) sb.append("- ").append(c.policy()).append(" seed ").append(r.row().seed()).append(": ")
                             .append(r.row().status()).append(r.row().message() == null ? "" : " — " + r.row().message()).append('\n');
+            sb.append(hindsightLine(s.getValue().values()));
             String safe = RunFiles.safe(s.getKey());
             sb.append("\n![latency CDF](plots/sim-cdf-").append(safe).append(".svg)\n\n![latency over time](plots/sim-latency-over-time-")
                     .append(safe).append(".svg)\n\n");
@@ -143,6 +145,23 @@ public final class SimulationReport {
             for (String n : notes) sb.append("- ").append(n).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Why a scenario's ratios are missing: the hindsight statuses of its valid runs other than OPTIMAL, with a reason. */
+    static String hindsightLine(java.util.Collection<Cell> cells) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        String reason = null;
+        for (Cell c : cells)
+            for (SimRow r : c.ok())
+                if (r.hindsightStatus() != null && !r.hindsightStatus().equals("OPTIMAL")) {
+                    counts.merge(r.hindsightStatus(), 1L, Long::sum);
+                    if (reason == null && r.message() != null) reason = r.message();
+                }
+        if (counts.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("- hindsight not proven optimal in ");
+        counts.forEach((k, v) -> sb.append(v).append(" run(s): ").append(k).append("; "));
+        sb.setLength(sb.length() - 2);
+        return sb.append(reason == null ? "" : " (e.g. " + reason + ")").append('\n').toString();
     }
 
     static String num(Double v) { return v == null ? "" : TableWriters.significant(v, 6); }

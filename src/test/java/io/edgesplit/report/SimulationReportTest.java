@@ -40,7 +40,7 @@ class SimulationReportTest {
                     boolean failed = policy.equals("slow") && seed == 2;
                     out.append(new SimRow("world", policy, "heft", "replan", seed, failed ? SimRow.ERROR : SimRow.OK, failed ? null : 30,
                             failed ? null : 0.15 * scale, 0.15 * scale, 0.19 * scale, 0.19 * scale, 0.19 * scale, 30, policy.equals("fast") ? 0 : 30,
-                            12, 3.0, 5.0, 6.0, 0, 1.5, !failed, 0, failed ? null : 4.5 * scale, "OPTIMAL", 4.5, 4.5,
+                            12, 3.0, 5.0, 6.0, 0, 0, 1.5, !failed, 0, failed ? null : 4.5 * scale, "OPTIMAL", 4.5, 4.5,
                             failed ? null : scale, failed ? null : scale, failed ? null : file, failed ? "IllegalStateException: boom" : null, "2026-11-30T00:00:00Z"));
                 }
             Files.writeString(d.resolve("load/world__s1.csv"), "node,kind,factor,at_s,value\ndev1,device,compute,0,1\nedge1,edge,compute,0,1\n"

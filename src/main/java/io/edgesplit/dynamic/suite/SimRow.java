@@ -16,13 +16,13 @@ import java.util.Locale;
 public record SimRow(String scenario, String policy, String backend, String mode, long seed, String status,
                      Integer requests, Double meanS, Double p50S, Double p95S, Double p99S, Double maxS,
                      Integer deadlines, Integer missed, Integer decisions, Double decisionMeanMs, Double decisionP99Ms,
-                     Double decisionMaxMs, Integer cutByBudget, double wallS, boolean valid, int violations,
+                     Double decisionMaxMs, Integer cutByBudget, Integer fallbacks, double wallS, boolean valid, int violations,
                      Double totalLatencyS, String hindsightStatus, Double hindsightTotalLatencyS, Double hindsightBoundS,
                      Double competitiveRatio, Double ratioToBound, String requestsFile, String message, String finishedAt) {
 
     public static final List<String> COLUMNS = List.of("scenario", "policy", "backend", "mode", "seed", "status",
             "requests", "mean_s", "p50_s", "p95_s", "p99_s", "max_s", "deadlines", "missed", "decisions",
-            "decision_mean_ms", "decision_p99_ms", "decision_max_ms", "cut_by_budget", "wall_s", "valid", "violations",
+            "decision_mean_ms", "decision_p99_ms", "decision_max_ms", "cut_by_budget", "fallbacks", "wall_s", "valid", "violations",
             "total_latency_s", "hindsight_status", "hindsight_total_latency_s", "hindsight_bound_s", "competitive_ratio",
             "competitive_ratio_to_bound", "requests_file", "message", "finished_at");
 
@@ -46,7 +46,7 @@ public record SimRow(String scenario, String policy, String backend, String mode
     public List<String> cells() {
         return List.of(scenario, policy, backend, mode, Long.toString(seed), status, num(requests), num(meanS), num(p50S),
                 num(p95S), num(p99S), num(maxS), num(deadlines), num(missed), num(decisions), num(decisionMeanMs),
-                num(decisionP99Ms), num(decisionMaxMs), num(cutByBudget), String.format(Locale.ROOT, "%.6f", wallS),
+                num(decisionP99Ms), num(decisionMaxMs), num(cutByBudget), num(fallbacks), String.format(Locale.ROOT, "%.6f", wallS),
                 Boolean.toString(valid), Integer.toString(violations), num(totalLatencyS), str(hindsightStatus),
                 num(hindsightTotalLatencyS), num(hindsightBoundS), num(competitiveRatio), num(ratioToBound),
                 str(requestsFile), str(message), str(finishedAt));
@@ -57,16 +57,16 @@ public record SimRow(String scenario, String policy, String backend, String mode
     /** A row from its cells; throws on a wrong cell count or a malformed number (a damaged line). */
     public static SimRow fromCells(List<String> c) {
         if (c.size() != COLUMNS.size()) throw new IllegalArgumentException("expected " + COLUMNS.size() + " cells, got " + c.size());
-        String status = c.get(5), valid = c.get(20);
+        String status = c.get(5), valid = c.get(21);
         if (!STATUSES.contains(status)) throw new IllegalArgumentException("unknown status \"" + status + "\"");
         if (!valid.equals("true") && !valid.equals("false")) throw new IllegalArgumentException("valid must be true or false");
-        double wall = Double.parseDouble(c.get(19));
+        double wall = Double.parseDouble(c.get(20));
         if (!Double.isFinite(wall)) throw new IllegalArgumentException("wall_s must be finite");
         return new SimRow(c.get(0), c.get(1), c.get(2), c.get(3), Long.parseLong(c.get(4)), status, i(c.get(6)), d(c.get(7)),
                 d(c.get(8)), d(c.get(9)), d(c.get(10)), d(c.get(11)), i(c.get(12)), i(c.get(13)), i(c.get(14)), d(c.get(15)),
-                d(c.get(16)), d(c.get(17)), i(c.get(18)), wall, Boolean.parseBoolean(valid), Integer.parseInt(c.get(21)),
-                d(c.get(22)), s(c.get(23)), d(c.get(24)), d(c.get(25)), d(c.get(26)), d(c.get(27)), s(c.get(28)), s(c.get(29)),
-                s(c.get(30)));
+                d(c.get(16)), d(c.get(17)), i(c.get(18)), i(c.get(19)), wall, Boolean.parseBoolean(valid), Integer.parseInt(c.get(22)),
+                d(c.get(23)), s(c.get(24)), d(c.get(25)), d(c.get(26)), d(c.get(27)), d(c.get(28)), s(c.get(29)), s(c.get(30)),
+                s(c.get(31)));
     }
 
     /** The row of a line, or null when it is not a whole, well-typed row. */

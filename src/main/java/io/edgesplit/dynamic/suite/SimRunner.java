@@ -224,14 +224,14 @@ public final class SimRunner {
         return new SimRow(p.scenario().name(), p.policy().name(), p.policy().backend(), mode(p.policy()), p.seed(),
                 valid ? SimRow.OK : SimRow.INVALID, r.requests().size(), nan(l.mean()), nan(l.p50()), nan(l.p95()), nan(l.p99()),
                 nan(l.max()), l.deadlines(), l.missed(), d == null ? null : d.decisions(), d == null ? null : nan(1000 * d.meanSeconds()),
-                d == null ? null : nan(1000 * d.p99Seconds()), d == null ? null : nan(1000 * d.maxSeconds()), d == null ? null : d.cutByBudget(),
+                d == null ? null : nan(1000 * d.p99Seconds()), d == null ? null : nan(1000 * d.maxSeconds()), d == null ? null : d.cutByBudget(), d == null ? null : d.fallbacks(),
                 r.wallSeconds(), valid, violations, total, h == null ? null : h.status(), h == null ? null : h.totalLatency(),
                 h == null ? null : h.bound(), ratio, ratioToBound, requestsFile, message, now());
     }
 
     private static SimRow failed(Planned p, String status, double wall, String message) {
         return new SimRow(p.scenario().name(), p.policy().name(), p.policy().backend(), mode(p.policy()), p.seed(), status, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, wall, false, 0, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, wall, false, 0, null, null, null, null,
                 null, null, null, message, now());
     }
 

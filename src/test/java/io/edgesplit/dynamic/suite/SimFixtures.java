@@ -107,7 +107,7 @@ final class SimFixtures {
             requests.add(new RequestOutcome(t.name(), t.model(), t.origin(), t.release(), ci.seconds(ts.completionTicks()), t.release() + 0.05));
         }
         return new SimulationResult(sc.name(), p.name(), seed, realised, trace, Validator.validate(ci, trace), requests,
-                new DecisionStats(requests.size(), 0.001, 0.002, 0.002, 0, requests.size()), 0.01);
+                new DecisionStats(requests.size(), 0.001, 0.002, 0.002, 0, requests.size(), 0), 0.01);
     }
 
     /** A suite folder: scenarios/, policies/ and benchmarks/{@code suite}.json with the given body fields. */

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class SimRowTest {
     private static SimRow row(String message) {
         return new SimRow("burst, \"wide\"", "medag-replan", "medag", "replan", 7, SimRow.OK, 40, 0.600906, 0.5, 0.9, 1.1, 1.2,
-                40, 3, 55, 2.5, 9.75, 12.0, 1, 3.25, true, 0, 24.03624, "FEASIBLE", 20.5, 19.0, null, 1.2650652631578947,
+                40, 3, 55, 2.5, 9.75, 12.0, 1, 2, 3.25, true, 0, 24.03624, "FEASIBLE", 20.5, 19.0, null, 1.2650652631578947,
                 "requests/x.csv", message, "2026-11-30T00:00:00Z");
     }
 
