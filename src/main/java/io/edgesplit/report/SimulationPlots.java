@@ -63,6 +63,7 @@ public final class SimulationPlots {
      *
      * @param byPolicy   per policy, (release s, latency s) of each request
      * @param meanFactor (time s, mean factor from then on) steps
+     * @param horizon    the last completion (s): the load panel ends there
      */
     public static JFreeChart overTime(String scenario, long seed, Map<String, List<double[]>> byPolicy, List<double[]> meanFactor, double horizon) {
         XYSeriesCollection lat = new XYSeriesCollection();
@@ -70,8 +71,14 @@ public final class SimulationPlots {
         XYPlot top = new XYPlot(lat, null, new NumberAxis("moving mean latency (s)"), new XYLineAndShapeRenderer(true, false));
         XYSeriesCollection load = new XYSeriesCollection();
         XYSeries f = new XYSeries("mean compute factor, edge + cloud", false, true);
-        for (double[] p : meanFactor) f.add(p[0], p[1]);
-        if (!meanFactor.isEmpty() && horizon > meanFactor.get(meanFactor.size() - 1)[0]) f.add(horizon, meanFactor.get(meanFactor.size() - 1)[1]);
+        // Only while requests are in the system: the realised load goes on after the last completion, which says nothing.
+        double last = Double.NaN;
+        for (double[] p : meanFactor) {
+            if (p[0] > horizon) break;
+            f.add(p[0], p[1]);
+            last = p[1];
+        }
+        if (!Double.isNaN(last)) f.add(horizon, last);
         load.addSeries(f);
         NumberAxis factorAxis = new NumberAxis("compute factor");
         factorAxis.setAutoRangeIncludesZero(false);
