@@ -87,6 +87,22 @@ class SimulationReportTest {
     }
 
     @Test
+    void aGzippedRequestsFileIsReadLikeAPlainOne() throws Exception {
+        Path d = results();
+        Path plain = d.resolve("requests/world__fast__s1.csv");
+        String text = Files.readString(plain);
+        try (var z = new java.util.zip.GZIPOutputStream(Files.newOutputStream(d.resolve("requests/world__fast__s1.csv.gz")))) {
+            z.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.delete(plain);
+        List<String> notes = new java.util.ArrayList<>();
+        SimRow row = SimRunsCsv.read(d.resolve("sim-runs.csv")).get("world|fast|1");
+        List<double[]> reqs = SimulationFigures.requests(new SimulationReport.Run(row, d), notes);
+        assertEquals(30, reqs.size());
+        assertEquals(List.of(), notes);
+    }
+
+    @Test
     void theLatencyCdfRisesFromZeroToOneAndNeverFalls() {
         Map<String, double[]> lat = new LinkedHashMap<>();
         lat.put("a", new double[]{0.3, 0.1, 0.2, 0.2, 0.5});
