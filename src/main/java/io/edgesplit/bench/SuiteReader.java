@@ -50,6 +50,9 @@ public final class SuiteReader {
             throw new InvalidInputException("name", "expected a letter or digit followed by letters, digits, '.', '_' or '-' "
                     + "(at most 100 characters; it names the results folder), got \"" + name + "\"");
         String description = o.optString("description", "");
+        // "kind" tells offline suites from simulation suites (io.edgesplit.dynamic.suite); offline is the default.
+        if (o.has("kind") && !o.string("kind").equals("offline"))
+            throw new InvalidInputException("kind", "expected \"offline\" (or \"simulation\", read by the simulation runner), got \"" + o.string("kind") + "\"");
         List<String> globs = o.has("instances") ? o.stringList("instances") : List.of();
         List<ScenarioGenerator.Spec> generated = new ArrayList<>();
         if (o.has("generate")) for (List<ScenarioGenerator.Spec> l : o.list("generate", SuiteReader::generatorEntry)) generated.addAll(l);
@@ -155,8 +158,11 @@ public final class SuiteReader {
         return SolverConfig.read(file);
     }
 
-    /** Expands a glob ({@code *}, {@code **}, {@code ?}, {@code {a,b}}) relative to {@code dir}; a plain path matches itself. */
-    static List<Path> expand(Path dir, String glob) {
+    /**
+     * Expands a glob ({@code *}, {@code **}, {@code ?}, {@code {a,b}}) relative to {@code dir}; a plain path matches
+     * itself. Public for the simulation suites ({@code io.edgesplit.dynamic.suite}), which expand theirs the same way.
+     */
+    public static List<Path> expand(Path dir, String glob) {
         Path full = dir.resolve(glob).normalize();
         String s = full.toString();
         int firstMeta = firstGlobChar(s);

@@ -52,6 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--shard: expected I/N, e.g. 2/8, got \"" + shard + "\"");
             }
         }
+        if (io.edgesplit.dynamic.suite.SimSuiteReader.isSimulation(suiteFile)) { // "kind": "simulation" (docs/benchmarks.md, "Simulation suites")
+            SimBench.refuseOfflineOptions(shard, jobs, fork, skipMissing);
+            return SimBench.call(suiteFile, results, resume, fresh, !noReport, io.edgesplit.dynamic.suite.SimEngine.standard());
+        }
         Suite suite = SuiteReader.read(suiteFile);
         BenchOptions opt = new BenchOptions(results, resume, fresh, si, sn, jobs, fork, skipMissing,
                 System.console() != null && !noBar, !noReport, System.err);

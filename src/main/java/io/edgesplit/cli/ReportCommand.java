@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Comparison tables and plots from one or more results folders (several folders merge, e.g. shards).")
 public final class ReportCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "DIR", description = "results folders, each with a runs.csv")
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "results folders, each with a runs.csv (or a sim-runs.csv: the simulation report)")
     List<Path> dirs;
     @Option(names = "--formats", paramLabel = "LIST", defaultValue = "md,csv,html,tex", description = "some of md, csv, html, tex (default: all); "
             + "tex (alias latex): summary.tex with tables that fit a two-column paper, figures/*.pdf and figures.tex (docs/latex.md)")
@@ -34,6 +34,13 @@ public final class ReportCommand implements Callable<Integer> {
         if (out == null) {
             if (dirs.size() > 1) throw new IllegalArgumentException("--out is required when merging several results folders");
             out = dirs.get(0).resolve("report");
+        }
+        // Simulation suites' folders (sim-runs.csv, no runs.csv) get the simulation report (docs/benchmarks.md, "Simulation suites").
+        if (dirs.stream().allMatch(io.edgesplit.report.SimulationReport::applies)
+                && dirs.stream().noneMatch(d -> java.nio.file.Files.exists(d.resolve("runs.csv")))) {
+            List<Path> w = io.edgesplit.report.SimulationReport.build(dirs, out, System.err);
+            System.out.println("simulation runs; wrote " + w.size() + " file(s) to " + out + " (simulation.md, simulation.csv, plots/sim-*.svg)");
+            return Main.OK;
         }
         Set<String> f = new LinkedHashSet<>();
         for (String s : formats.split(",")) if (!s.isBlank()) f.add(s.trim().toLowerCase().equals("latex") ? "tex" : s.trim().toLowerCase());

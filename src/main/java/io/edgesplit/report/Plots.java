@@ -289,7 +289,8 @@ public final class Plots {
         public Number parse(String source, java.text.ParsePosition pos) { throw new UnsupportedOperationException("axis labels are formatted, never parsed"); }
     }
 
-    private static JFreeChart style(JFreeChart chart, int series) {
+    /** Package-private: the simulation report's charts ({@link SimulationPlots}) share the look. */
+    static JFreeChart style(JFreeChart chart, int series) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         XYPlot plot = chart.getXYPlot();
