@@ -87,6 +87,23 @@ class CpSatFluctuationsTest {
         assertEquals(4, layer.start(), "the layer starts when the slow spell ends, 3 ms after its input arrived");
     }
 
+    /**
+     * Two edge servers identical but for edge1 being three times slower all along: symmetry breaking must not
+     * treat them as interchangeable (it would make edge2 wait for edge1 to be used first). The optimum offloads
+     * to edge2: input 1 ms, layer 1 ms, result 1 ms; edge1 would take 1 + 3 + 1, the device 8.
+     */
+    @Test
+    void identicalNodesThatFluctuateDifferentlyAreNotInterchangeable() {
+        Instance in = new Instance("two-servers", 1e-3, Objective.MAKESPAN, Granularity.SEGMENT, Contention.INGRESS,
+                List.of(new DnnModel("m", 1000, List.of(new Layer("l0", 8e6, 1000, 0, List.of())))),
+                List.of(new Node("dev1", NodeKind.DEVICE, 1e9), new Node("edge1", NodeKind.EDGE, 8e9), new Node("edge2", NodeKind.EDGE, 8e9)),
+                Network.uniform(1e6, 0), List.of(), List.of(new Task("t1", "m", "dev1", 0)), null)
+                .withFluctuations(List.of(new Fluctuation("edge1", List.of(new Fluctuation.Step(0, 3.0)), List.of())));
+        Outcome out = optimum(in.compile(), options().withParams(Map.of("symmetry", true)));
+        assertEquals(3, out.solution().objectiveTicks(), 1e-9);
+        assertEquals("edge2", out.solution().tasks().get(0).layers().get(0).node());
+    }
+
     /** Steps at increasing ticks from a random one in 0..2 ms, 1–2 of them, factors from {@link #FACTORS}. */
     private static List<Fluctuation.Step> randomSteps(Random r) {
         List<Fluctuation.Step> steps = new ArrayList<>();
