@@ -239,13 +239,14 @@ abstract class CpSatConstraints extends CpSatSymmetry {
      * The option's occupation of a resource (a node's compute, or its ingress) and its share of that resource's
      * load: an optional interval of each piece's duration, present with the piece's literal, all sharing the
      * option's start and end (one interval of the fixed size proc without fluctuations); zero-tick pieces occupy
-     * nothing (docs/model.md §4). With {@code fluctuationIntervals = sized}, an option of several pieces of
-     * positive duration is one interval whose size is the variable Σ d_k·z_k instead.
+     * nothing (docs/model.md §4). By default ({@code fluctuationIntervals = sized}) an option of several pieces,
+     * all of positive duration, is instead one interval whose size is the variable Σ d_k·z_k: that proved
+     * the optima of fluctuating instances faster than one interval per piece on 15 of 18 (docs/cpsat.md).
      */
     private void occupy(List<IntervalVar> resource, LinearExprBuilder load, Literal option, IntVar start, IntVar end,
                         Literal[] z, Pieces pc, String name) {
         for (int k = 0; k < z.length; k++) if (pc.dur()[k] > 0) addTerm(load, z[k], pc.dur()[k]);
-        if (z.length > 1 && pc.min() > 0 && "sized".equals(options.params().getString("fluctuationIntervals", "pieces"))) {
+        if (z.length > 1 && pc.min() > 0 && "sized".equals(options.params().getString("fluctuationIntervals", "sized"))) {
             IntVar size = cp.newIntVar(pc.min(), pc.max(), name + "_d");
             LinearExprBuilder sum = LinearExpr.newBuilder().addTerm(size, -1);
             for (int k = 0; k < z.length; k++) addTerm(sum, z[k], pc.dur()[k]);

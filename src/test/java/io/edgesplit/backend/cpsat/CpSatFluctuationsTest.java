@@ -171,8 +171,8 @@ class CpSatFluctuationsTest {
             var report = Validator.validate(ci, bf.toSolution(ci, "bruteforce", Status.FEASIBLE, null, 0.0));
             assertTrue(report.valid(), () -> "the brute force's best on " + in.name() + ": " + report.summary());
             assertEquals(bf.objectiveTicks(ci), opt, 1e-9, in.name() + " " + in.granularity().json() + "/" + in.contention().json() + "/" + in.objective().json());
-            // The same optimum with one interval of variable size per option instead of one per piece.
-            assertEquals(opt, optimum(ci, options().withParams(Map.of("fluctuationIntervals", "sized"))).solution().objectiveTicks(), 1e-9);
+            // The same optimum with one optional interval per piece instead of one interval of variable size per option.
+            assertEquals(opt, optimum(ci, options().withParams(Map.of("fluctuationIntervals", "pieces"))).solution().objectiveTicks(), 1e-9);
             // The brute force's schedule, fixed as a hint, is complete and feasible in the model (the pieces' literals included).
             Outcome fixed = solve(ci, options().withWarmStart(bf).withParams(Map.of("fixToWarmStart", true)));
             assertTrue(fixed.solution().status().hasSchedule(), () -> "hint rejected on " + in.name());
@@ -191,8 +191,8 @@ class CpSatFluctuationsTest {
         for (Instance in : TinyInstances.allCombinations(2, 8900)) {
             CompiledInstance ci = withRandomFluctuations(in, r).compile();
             Outcome out = optimum(ci, options());
-            Outcome sized = optimum(ci, options().withParams(Map.of("fluctuationIntervals", "sized")));
-            assertEquals(out.solution().objectiveTicks(), sized.solution().objectiveTicks(), 1e-9, in.name());
+            Outcome pieces = optimum(ci, options().withParams(Map.of("fluctuationIntervals", "pieces")));
+            assertEquals(out.solution().objectiveTicks(), pieces.solution().objectiveTicks(), 1e-9, in.name());
             // The neighbourhood search around the proven optimum keeps a valid schedule (frozen tasks keep their durations).
             Schedule ws = Schedule.fromSolution(ci, out.solution());
             Outcome nb = solve(ci, options().withWarmStart(ws).withParams(Map.of("warmStartMode", "neighbourhood")).withTimeLimit(2));
