@@ -18,6 +18,7 @@ import io.edgesplit.solution.Status;
 import io.edgesplit.solver.CheckedSolve;
 import io.edgesplit.solver.Outcome;
 import io.edgesplit.solver.SolveOptions;
+import io.edgesplit.solver.WarmStartChain;
 import io.edgesplit.testing.TinyInstances;
 import io.edgesplit.validate.Validator;
 import org.junit.jupiter.api.Test;
@@ -73,18 +74,30 @@ class CpSatFluctuationsTest {
      */
     @Test
     void theOptimumWaitsForASlowSpellToEnd() {
-        Instance in = new Instance("slow-spell", 1e-3, Objective.MAKESPAN, Granularity.SEGMENT, Contention.INGRESS,
-                List.of(new DnnModel("m", 1000, List.of(new Layer("l0", 8e6, 1000, 0, List.of())))),
-                List.of(new Node("dev1", NodeKind.DEVICE, 1e9), new Node("edge1", NodeKind.EDGE, 8e9)),
-                Network.uniform(1e6, 0), List.of(), List.of(new Task("t1", "m", "dev1", 0)), null)
-                .withFluctuations(List.of(new Fluctuation("edge1",
-                        List.of(new Fluctuation.Step(0, 10.0), new Fluctuation.Step(0.004, 1.0)), List.of())));
-        CompiledInstance ci = in.compile();
+        CompiledInstance ci = slowSpell().compile();
         Outcome out = optimum(ci, options());
         assertEquals(6, out.solution().objectiveTicks(), 1e-9);
         var layer = out.solution().tasks().get(0).layers().get(0);
         assertEquals("edge1", layer.node());
         assertEquals(4, layer.start(), "the layer starts when the slow spell ends, 3 ms after its input arrived");
+    }
+
+    /** Warm-started by medag, cpsat still solves it: medag alone is refused and gives no warm start. */
+    @Test
+    void aWarmStartChainEndingInCpsatIsNotRefused() {
+        Outcome out = CheckedSolve.run(new WarmStartChain(new MedagSolver(), new CpSatSolver()), slowSpell().compile(), options());
+        assertEquals(Status.OPTIMAL, out.solution().status(), out.solution().message());
+        assertEquals(6, out.solution().objectiveTicks(), 1e-9);
+        assertTrue(out.solution().message().contains("no warm start"), out.solution().message());
+    }
+
+    private static Instance slowSpell() {
+        return new Instance("slow-spell", 1e-3, Objective.MAKESPAN, Granularity.SEGMENT, Contention.INGRESS,
+                List.of(new DnnModel("m", 1000, List.of(new Layer("l0", 8e6, 1000, 0, List.of())))),
+                List.of(new Node("dev1", NodeKind.DEVICE, 1e9), new Node("edge1", NodeKind.EDGE, 8e9)),
+                Network.uniform(1e6, 0), List.of(), List.of(new Task("t1", "m", "dev1", 0)), null)
+                .withFluctuations(List.of(new Fluctuation("edge1",
+                        List.of(new Fluctuation.Step(0, 10.0), new Fluctuation.Step(0.004, 1.0)), List.of())));
     }
 
     /**
