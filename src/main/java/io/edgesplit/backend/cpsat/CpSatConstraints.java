@@ -47,6 +47,8 @@ abstract class CpSatConstraints extends CpSatSymmetry {
             compute.add(new ArrayList<>());
             ingress.add(new ArrayList<>());
         }
+        List<List<Literal>> usedBy = new ArrayList<>(); // per node, the literals of the layers that may run there
+        for (int n = 0; n < N; n++) usedBy.add(new ArrayList<>());
         LinearExprBuilder[] load = new LinearExprBuilder[N], inLoad = new LinearExprBuilder[N];
         for (int n = 0; n < N; n++) {
             load[n] = LinearExpr.newBuilder();
@@ -80,6 +82,7 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                     Literal xn = nodes.length == 1 ? TRUE : cp.newBoolVar("x" + t + "_" + l + "_" + n);
                     onNode[t][l][n] = xn;
                     pres.add(xn);
+                    usedBy.get(n).add(xn);
                     // One piece (the duration proc) unless n's speed fluctuates while the layer may start.
                     Pieces pc = Pieces.ofLayer(ci, steps, t, l, n, Math.max(release, ci.availableAt(n)), taskHorizon[t]);
                     lo2 = Math.min(lo2, pc.min());
@@ -212,7 +215,17 @@ abstract class CpSatConstraints extends CpSatSymmetry {
                     // Everything on n starts at or after availableAt(n) and the earliest release, never
                     // overlaps, and ends by the makespan. CP-SAT's LP has no such energy reasoning by itself:
                     // without these cuts it proved 44 on Brandimarte Mk07 (optimum 139), with them 139 in 3 s.
-                    cp.addGreaterOrEqual(makespan, load[n].add(Math.max(ci.availableAt(n), minRelease)).build());
+                    long from = Math.max(ci.availableAt(n), minRelease);
+                    if (from == minRelease) cp.addGreaterOrEqual(makespan, load[n].add(from).build());
+                    else {
+                        // availableAt(n) bounds the makespan only when something runs on n: unguarded, this cut
+                        // made the proven optimum of a one-layer task on its device 2 ticks instead of 1,
+                        // because an idle server became available at tick 2 (found by ChainBruteForce).
+                        LinearExpr ld = load[n].build();
+                        cp.addGreaterOrEqual(makespan, LinearExpr.newBuilder().add(ld).add(minRelease).build());
+                        if (!usedBy.get(n).isEmpty())
+                            cp.addGreaterOrEqual(makespan, LinearExpr.newBuilder().add(ld).add(from).build()).onlyEnforceIf(when(or(usedBy.get(n))));
+                    }
                     if (ingressMode) cp.addGreaterOrEqual(makespan, inLoad[n].add(minRelease).build());
                 }
             }
