@@ -60,6 +60,10 @@ public final class WarmStartChain implements Solver {
     @Override
     public boolean exact() { return then.exact(); }
 
+    /** As {@code then}: a first backend that plans with constant speeds is refused on its own (CheckedSolve) and gives no warm start. */
+    @Override
+    public boolean handlesFluctuations() { return then.handlesFluctuations(); }
+
     @Override
     public SolveResult solve(CompiledInstance ci, SolveOptions options) {
         if (options.warmStart() != null) return then.solve(ci, options);

@@ -2,6 +2,7 @@ package io.edgesplit.backend.cpsat;
 
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.Literal;
 import io.edgesplit.model.CompiledInstance;
 import io.edgesplit.solution.Schedule;
@@ -23,9 +24,11 @@ final class CpSatModel extends CpSatConstraints {
     void hint(Schedule ws0) {
         Schedule ws = relabel(ws0);
         Map<Literal, Boolean> val = new IdentityHashMap<>();
+        Map<IntVar, Long> startOf = new IdentityHashMap<>(); // for the pieces' literals (fluctuations)
         for (int t = 0; t < ci.taskCount(); t++)
             for (int l = 0; layerStart[t] != null && l < ci.layerCount(t); l++) {
                 cp.addHint(layerStart[t][l], ws.start(t, l));
+                startOf.put(layerStart[t][l], ws.start(t, l));
                 cp.addHint(layerEnd[t][l], ws.end(ci, t, l));
                 for (int n = 0; n < N; n++) {
                     Literal xn = onNode[t][l][n];
@@ -52,11 +55,19 @@ final class CpSatModel extends CpSatConstraints {
                     Transfer tr = given.get(((long) it.tensor + 1) * N + it.q);
                     long ready = it.tensor < 0 ? ci.release(t) : ws.end(ci, t, it.tensor);
                     long start = tr == null ? ready : tr.start();
-                    long dur = tr == null ? 0 : it.d[tr.from()];
+                    long dur = tr == null ? 0 : ci.transferAt(ci.tensorBytes(t, it.tensor), tr.from(), it.q, start);
                     cp.addHint(it.ts, start);
+                    startOf.put(it.ts, start);
                     cp.addHint(it.te, start + dur);
                 }
             cp.addHint(completion[t], ws.completion(ci, t));
+        }
+        for (Piecewise w : pieced) {
+            boolean on = val.get(w.option());
+            long s = startOf.get(w.start());
+            int k = w.pieces().pieceOf(s);
+            for (int i = 0; i < w.lits().length; i++) cp.addHint(w.lits()[i], on && i == k);
+            if (w.size() != null) cp.addHint(w.size(), w.pieces().dur()[k]);
         }
         if (makespan != null) {
             long mk = 0;
@@ -132,7 +143,7 @@ final class CpSatModel extends CpSatConstraints {
             needed |= ci.isOutput(t, it.tensor) && it.q == ci.origin(t);
         }
         if (!needed) return null;
-        long at = it.tensor < 0 ? ci.release(t) : start[it.tensor] + ci.proc(t, it.tensor, p);
+        long at = it.tensor < 0 ? ci.release(t) : start[it.tensor] + ci.procAt(t, it.tensor, p, start[it.tensor]);
         return new Transfer(it.tensor, p, it.q, at);
     }
 }

@@ -52,6 +52,11 @@ import java.util.List;
  * them CP-SAT's bound on Brandimarte's Mk07 stayed at 44 against the optimum 139), a cumulative over all
  * layers with capacity = node count and symmetry breaking among identical nodes (off: neither measured
  * better, docs/cpsat.md). A transfer that takes zero ticks from every possible source gets no variables.
+ * Fluctuations (docs/model.md §8): an option whose duration changes with its start tick is split at the
+ * ticks where it changes into pieces of constant duration, one literal per piece (exactly one true iff the
+ * option is chosen) confining the start to the piece, and one interval whose size is the chosen piece's
+ * duration (or, with {@code fluctuationIntervals = pieces}, an optional interval per piece); options that do not
+ * fluctuate where they can start are modelled as above, so static instances get the very same model.
  * Horizon: everything done one after another after the latest release/availableAt, which every placement
  * can meet, so no solution is cut off. Time: the limit covers building the model and presolve
  * ({@link CpSatRun}).
@@ -99,6 +104,10 @@ public final class CpSatSolver implements Solver {
     @Override
     public boolean exact() { return true; }
 
+    /** Durations that follow the start tick are modelled piece by piece (docs/model.md §8, docs/cpsat.md). */
+    @Override
+    public boolean handlesFluctuations() { return true; }
+
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
@@ -111,6 +120,9 @@ public final class CpSatSolver implements Solver {
                 ParamSpec.ofChoice("warmStartMode", "auto", List.of("auto", "hint", "neighbourhood"), "hint (the whole model, every variable hinted with the warm start) | neighbourhood "
                         + "(CP-SAT on sub-models around the warm start: placements of a growing set of tasks freed, the others fixed) | auto "
                         + "(neighbourhood above " + NEIGHBOURHOOD_THRESHOLD + " placement choices, else hint)"),
+                ParamSpec.ofChoice("fluctuationIntervals", "sized", List.of("sized", "pieces"), "under fluctuations (docs/model.md §8), an option whose "
+                        + "duration changes with its start: one interval of variable size (sized, measured faster) or one optional interval per piece "
+                        + "(pieces); docs/cpsat.md"),
                 ParamSpec.ofBoolean("fixToWarmStart", false, "fix every variable to the warm start's value (checks that the hint is a complete feasible solution)"));
     }
 

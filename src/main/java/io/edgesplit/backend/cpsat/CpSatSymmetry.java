@@ -18,7 +18,7 @@ abstract class CpSatSymmetry extends CpSatVariables {
 
     /**
      * Identical nodes (same ticks for every layer and every tensor to and from every other node, same
-     * eligibility, availableAt, kind, and no task's origin) are interchangeable: relabelling them maps
+     * eligibility, availableAt, kind, fluctuations, and no task's origin) are interchangeable: relabelling them maps
      * solutions to solutions of equal objective. We keep only the labelling in which, for consecutive
      * nodes a < b of a class, a is first used by an earlier activity (task-major, layer order) than b.
      */
@@ -42,6 +42,9 @@ abstract class CpSatSymmetry extends CpSatVariables {
 
     boolean identical(int a, int b) {
         if (ci.nodeKind(a) != ci.nodeKind(b) || ci.availableAt(a) != ci.availableAt(b)) return false;
+        // Nodes whose speeds or links change differently over time (docs/model.md §8) are not interchangeable.
+        for (long s : steps)
+            if (ci.computeFactor(a, s) != ci.computeFactor(b, s) || ci.linkFactor(a, s) != ci.linkFactor(b, s)) return false;
         for (int t = 0; t < ci.taskCount(); t++) {
             if (ci.eligible(t, a) != ci.eligible(t, b)) return false;
             for (int l = 0; l < ci.layerCount(t); l++) if (ci.proc(t, l, a) != ci.proc(t, l, b)) return false;

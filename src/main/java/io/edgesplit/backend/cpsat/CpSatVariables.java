@@ -4,6 +4,8 @@ import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearArgument;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
 import io.edgesplit.model.CompiledInstance;
 import io.edgesplit.model.Objective;
@@ -25,7 +27,8 @@ abstract class CpSatVariables {
         final int t, tensor, q;
         IntVar ts, te;
         final Literal[] y;      // per source node, or null where impossible
-        final long[] d;         // duration per source node
+        final long[] d;         // duration per source node (the longest, under fluctuations)
+        final Pieces[] pieces;  // per source node: its duration by start tick (one piece without fluctuations)
         Literal needed;         // some consumer of the tensor is on q (constant true for a return)
         /**
          * Every possible source sends it in zero ticks: then it is no variable at all. A zero-tick transfer
@@ -43,11 +46,19 @@ abstract class CpSatVariables {
             this.q = q;
             y = new Literal[n];
             d = new long[n];
+            pieces = new Pieces[n];
         }
     }
 
     /** A BoolVar defined as the AND or the OR of positive literals; kept to compute hints. */
     record Def(BoolVar var, boolean and, Literal[] of) {}
+
+    /**
+     * An option split into pieces of its start's domain (fluctuations, docs/model.md §8): {@code lits[k]} is
+     * true iff the option is chosen and starts in piece k; {@code size} its duration when it is one sized
+     * interval (null with one interval per piece). Kept to compute hints.
+     */
+    record Piecewise(Literal option, IntVar start, Pieces pieces, BoolVar[] lits, IntVar size) {}
 
     final CompiledInstance ci;
     final SolveOptions options;
@@ -61,6 +72,9 @@ abstract class CpSatVariables {
     IntVar[] completion;
     IntVar makespan;
     final List<Def> defs = new ArrayList<>();
+    final List<Piecewise> pieced = new ArrayList<>();
+    /** The ticks at which some factor changes (docs/model.md §8); empty without fluctuations. */
+    final long[] steps;
     final List<int[]> symmetric = new ArrayList<>();     // pairs (a, b) of identical nodes, a < b, consecutive in their class
     final List<List<Integer>> classes = new ArrayList<>();
     final List<BoolVar[]> prefixes = new ArrayList<>();  // per symmetric pair: prefix "a used by activity ≤ i"
@@ -83,6 +97,7 @@ abstract class CpSatVariables {
         this.options = options;
         this.N = ci.nodeCount();
         this.horizon = horizon(ci);
+        this.steps = ci.fluctuating() ? ci.fluctuationTicks() : new long[0];
         this.fixedNode = scope.fixedNode();
         this.allowedNode = scope.allowedNode();
         this.modelled = scope.modelled();
@@ -107,7 +122,13 @@ abstract class CpSatVariables {
         return v;
     }
 
-    /** Latest release/availableAt plus every activity's longest duration: any placement fits, serially. */
+    /**
+     * Latest release/availableAt plus every activity's longest duration: any placement fits, serially. Under
+     * fluctuations (docs/model.md §8) the latest step tick joins the maximum and durations are the longest over
+     * all starts: after the last step nothing fluctuates, so the activities of an optimum that start after it
+     * and after every release and availableAt can be left-shifted (without reaching back past that point) to
+     * end by it plus their durations, while the others end by their start plus theirs; no optimum is cut off.
+     */
     static long horizon(CompiledInstance ci) {
         // Cached: it looks at every (tensor, source, destination), 120 million transfer times on a 30,000-layer,
         // 64-node instance, which took 3 s per neighbourhood step there (and ran past the limit).
@@ -120,17 +141,26 @@ abstract class CpSatVariables {
         long h = 0;
         for (int n = 0; n < ci.nodeCount(); n++) h = Math.max(h, ci.availableAt(n));
         for (int t = 0; t < ci.taskCount(); t++) h = Math.max(h, ci.release(t));
+        long[] steps = ci.fluctuating() ? ci.fluctuationTicks() : new long[0];
+        if (steps.length > 0) h = Math.max(h, steps[steps.length - 1]);
         for (int t = 0; t < ci.taskCount(); t++) {
             for (int l = -1; l < ci.layerCount(t); l++) {
                 if (l >= 0) {
                     long mp = 0;
-                    for (int n : ci.nodesFor(t, l)) mp = Math.max(mp, ci.proc(t, l, n));
+                    for (int n : ci.nodesFor(t, l)) {
+                        int tt = t, ll = l, nn = n;
+                        mp = Math.max(mp, steps.length == 0 ? ci.proc(t, l, n) : Pieces.longest(s -> ci.procAt(tt, ll, nn, s), steps));
+                    }
                     h += mp;
                 }
                 double bytes = ci.tensorBytes(t, l);
                 for (int q = 0; q < ci.nodeCount(); q++) {
                     long md = 0;
-                    for (int p = 0; p < ci.nodeCount(); p++) if (p != q) md = Math.max(md, ci.transfer(bytes, p, q));
+                    for (int p = 0; p < ci.nodeCount(); p++) {
+                        if (p == q) continue;
+                        int pp = p, qq = q;
+                        md = Math.max(md, steps.length == 0 ? ci.transfer(bytes, p, q) : Pieces.longest(s -> ci.transferAt(bytes, pp, qq, s), steps));
+                    }
                     h += md;
                 }
             }
@@ -139,6 +169,36 @@ abstract class CpSatVariables {
     }
 
     boolean isTrue(Literal l) { return l == TRUE; }
+
+    /** {@code b += coef·lit}, a constant when lit is always true. */
+    void addTerm(LinearExprBuilder b, Literal lit, long coef) {
+        if (isTrue(lit)) b.add(coef);
+        else b.addTerm((BoolVar) lit, coef);
+    }
+
+    /**
+     * The literals of an option's pieces (docs/model.md §8): without fluctuations where it can start, the
+     * option's own literal, and nothing is added to the model. Otherwise one literal per piece, as many true
+     * as the option (exactly one when it is chosen), each confining {@code start} to its piece; the first
+     * piece begins at the option's own lower bound and the last ends at the domain's end, so those two
+     * bounds need no constraint. No piece is preferred: waiting for a slow spell to pass may pay, so nothing
+     * ties a start to its earliest possible tick.
+     */
+    Literal[] pieceLiterals(Literal option, IntVar start, Pieces pc, String name) {
+        if (pc.size() == 1) return new Literal[]{option};
+        BoolVar[] z = new BoolVar[pc.size()];
+        LinearExprBuilder sum = LinearExpr.newBuilder();
+        for (int k = 0; k < z.length; k++) {
+            z[k] = cp.newBoolVar(name + "_k" + k);
+            sum.add(z[k]);
+            if (k > 0) cp.addGreaterOrEqual(start, pc.from()[k]).onlyEnforceIf(z[k]);
+            if (k + 1 < z.length) cp.addLessOrEqual(start, pc.to()[k]).onlyEnforceIf(z[k]);
+        }
+        if (isTrue(option)) cp.addExactlyOne(z);
+        else cp.addEquality(sum.addTerm((BoolVar) option, -1).build(), 0);
+        pieced.add(new Piecewise(option, start, pc, z, null));
+        return z;
+    }
 
     Literal and(Literal a, Literal b) {
         if (isTrue(a)) return b;

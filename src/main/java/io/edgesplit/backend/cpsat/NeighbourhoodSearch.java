@@ -152,6 +152,7 @@ final class NeighbourhoodSearch {
         long own = 0;
         for (int l = 0; l < ci.layerCount(t); l++) {
             long min = Long.MAX_VALUE;
+            // proc is the shortest a layer can take: fluctuations only stretch it (docs/model.md §8).
             for (int n : ci.nodesFor(t, l)) min = Math.min(min, ci.proc(t, l, n));
             own += min;
         }
