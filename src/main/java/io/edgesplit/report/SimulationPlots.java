@@ -42,6 +42,9 @@ public final class SimulationPlots {
         return Plots.style(chart, data.getSeriesCount());
     }
 
+    /** Points drawn per series at most, so plots of large runs stay small files. */
+    static final int MAX_POINTS = 500;
+
     /** The steps of an empirical CDF: from (min, 0), up by 1/n at every latency, to (max, 1). */
     static XYSeries cdfSeries(String name, double[] values) {
         double[] v = values.clone();
@@ -49,8 +52,12 @@ public final class SimulationPlots {
         XYSeries s = new XYSeries(name, false, true);
         if (v.length == 0) return s;
         s.add(v[0], 0.0);
+        // At most MAX_POINTS steps (a 10,000-request run would otherwise write megabytes of SVG): a step at
+        // least every 1/MAX_POINTS of the requests, always the last one; exact for small runs.
+        int stride = Math.max(1, v.length / MAX_POINTS);
         for (int i = 0; i < v.length; i++) {
             if (i + 1 < v.length && v[i + 1] == v[i]) continue; // ties: one step to the share at or below
+            if (i + 1 < v.length && (i + 1) % stride != 0) continue;
             s.add(v[i], (double) (i + 1) / v.length);
         }
         return s;
@@ -102,11 +109,12 @@ public final class SimulationPlots {
         List<double[]> sorted = new ArrayList<>(points);
         sorted.sort((a, b) -> Double.compare(a[0], b[0]));
         XYSeries s = new XYSeries(name, false, true);
+        int stride = Math.max(1, sorted.size() / MAX_POINTS); // the moving mean is computed over all, drawn thinned
         double sum = 0;
         for (int i = 0; i < sorted.size(); i++) {
             sum += sorted.get(i)[1];
             if (i >= window) sum -= sorted.get(i - window)[1];
-            s.add(sorted.get(i)[0], sum / Math.min(i + 1, window));
+            if (i % stride == 0 || i == sorted.size() - 1) s.add(sorted.get(i)[0], sum / Math.min(i + 1, window));
         }
         return s;
     }
