@@ -2,7 +2,6 @@ package io.edgesplit.bench;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,38 +20,25 @@ import java.util.Map;
  */
 public final class RunsCsv implements AutoCloseable {
     private final Path file;
-    private final Writer out;
-    private final java.io.FileOutputStream stream;
+    private final io.edgesplit.io.SyncedLines lines;
 
-    // A FileOutputStream, not a FileChannel: a channel closes itself when the writing thread has been
-    // interrupted, and the row of a run stopped by Ctrl-C is written by exactly such a thread.
-    private RunsCsv(Path file, java.io.FileOutputStream stream) {
+    private RunsCsv(Path file, io.edgesplit.io.SyncedLines lines) {
         this.file = file;
-        this.stream = stream;
-        this.out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        this.lines = lines;
     }
 
     public static String header() { return RunRecord.Csv.line(RunRecord.COLUMNS); }
 
     /** Opens for appending, writing the header when the file is new or empty; repairs a truncated tail first. */
     public static RunsCsv openForAppend(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
         if (Files.exists(file)) repair(file);
-        RunsCsv r = new RunsCsv(file, new java.io.FileOutputStream(file.toFile(), true));
-        if (Files.size(file) == 0) r.appendLine(header());
-        return r;
+        return new RunsCsv(file, io.edgesplit.io.SyncedLines.open(file, header()));
     }
 
-    public synchronized void append(RunRecord rec) throws IOException { appendLine(rec.toCsvLine()); }
-
-    private void appendLine(String line) throws IOException {
-        out.write(line + "\n");
-        out.flush();
-        stream.getFD().sync();
-    }
+    public void append(RunRecord rec) throws IOException { lines.append(rec.toCsvLine()); }
 
     @Override
-    public void close() throws IOException { out.close(); }
+    public void close() throws IOException { lines.close(); }
 
     /** The whole rows of a runs.csv, by run id (damaged rows skipped; of two rows of one run, the first). */
     public static Map<String, RunRecord> read(Path file) throws IOException {

@@ -48,14 +48,7 @@ public final class PolicyJson {
         Map<String, Object> params = new LinkedHashMap<>();
         JsonObj p = o.optObject("params");
         if (p != null) {
-            for (String k : p.fieldNames()) {
-                var v = p.raw(k);
-                if (v.isIntegralNumber()) params.put(k, v.asLong());
-                else if (v.isNumber()) params.put(k, v.asDouble());
-                else if (v.isBoolean()) params.put(k, v.asBoolean());
-                else if (v.isTextual()) params.put(k, v.asText());
-                else throw new InvalidInputException(p.child(k), "expected a number, string or boolean, got " + JsonObj.describe(v));
-            }
+            for (String k : p.fieldNames()) params.put(k, io.edgesplit.io.SolverConfig.paramValue(p.raw(k), p.child(k)));
             p.done();
         }
         boolean warm = o.bool("warmStart", true);

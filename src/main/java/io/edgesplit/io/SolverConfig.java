@@ -58,12 +58,7 @@ public record SolverConfig(String name, String backend, double timeLimitSeconds,
         if (p != null) {
             for (String k : p.fieldNames()) {
                 var v = p.raw(k);
-                Object value;
-                if (v.isIntegralNumber()) value = v.asLong();
-                else if (v.isNumber()) value = v.asDouble();
-                else if (v.isBoolean()) value = v.asBoolean();
-                else if (v.isTextual()) value = v.asText();
-                else throw new InvalidInputException(p.child(k), "expected a number, string or boolean, got " + JsonObj.describe(v));
+                Object value = paramValue(v, p.child(k));
                 if (k.equals("workers")) {
                     if (!(value instanceof Long l)) throw new InvalidInputException(p.child(k), "expected an integer, got " + JsonObj.describe(v));
                     workers = l;
@@ -74,6 +69,15 @@ public record SolverConfig(String name, String backend, double timeLimitSeconds,
         o.done();
         if (workers < 1 || workers > 1024) throw new InvalidInputException(o.child("workers"), "expected an integer in 1..1024, got " + workers);
         return new SolverConfig(name, backend, limit, seed, (int) workers, params, warmStartFrom);
+    }
+
+    /** A backend parameter's value: an integer (long), a number (double), a boolean or a string. */
+    public static Object paramValue(JsonNode v, String path) {
+        if (v.isIntegralNumber()) return v.asLong();
+        if (v.isNumber()) return v.asDouble();
+        if (v.isBoolean()) return v.asBoolean();
+        if (v.isTextual()) return v.asText();
+        throw new InvalidInputException(path, "expected a number, string or boolean, got " + JsonObj.describe(v));
     }
 
     /** {@code "medag"} or {@code ["heft", "medag"]}: one or more distinct backend names. */

@@ -1,9 +1,6 @@
 package io.edgesplit.dynamic.suite;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,33 +20,20 @@ import java.util.Set;
  * under {@code --resume}, which never writes a second row of a run it finds.
  */
 public final class SimRunsCsv implements AutoCloseable {
-    private final FileOutputStream stream;
-    private final Writer out;
+    private final io.edgesplit.io.SyncedLines lines;
 
-    private SimRunsCsv(FileOutputStream stream) {
-        this.stream = stream;
-        this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-    }
+    private SimRunsCsv(io.edgesplit.io.SyncedLines lines) { this.lines = lines; }
 
     /** Opens for appending: heals the file first, writes the header when it is new or empty. */
     public static SimRunsCsv openForAppend(Path file, List<String> notes) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
         if (Files.exists(file)) notes.addAll(heal(file));
-        SimRunsCsv r = new SimRunsCsv(new FileOutputStream(file.toFile(), true));
-        if (Files.size(file) == 0) r.appendLine(SimRow.header());
-        return r;
+        return new SimRunsCsv(io.edgesplit.io.SyncedLines.open(file, SimRow.header()));
     }
 
-    public synchronized void append(SimRow row) throws IOException { appendLine(row.toCsvLine()); }
-
-    private void appendLine(String line) throws IOException {
-        out.write(line + "\n");
-        out.flush();
-        stream.getFD().sync();
-    }
+    public void append(SimRow row) throws IOException { lines.append(row.toCsvLine()); }
 
     @Override
-    public void close() throws IOException { out.close(); }
+    public void close() throws IOException { lines.close(); }
 
     /** The whole rows of a sim-runs.csv, by run id, in file order (damaged rows skipped; of two rows of a run, the first). */
     public static Map<String, SimRow> read(Path file) throws IOException {
