@@ -56,9 +56,8 @@ public final class ScenarioSampler {
             requests.add(new Request(String.format("r%0" + width + "d", i + 1), model, origin, release, deadline));
         }
         double last = times.length == 0 ? 0 : times[times.length - 1];
-        double horizon = round(last + Math.max(10.0, 0.5 * last));
-        List<List<Fluctuation.Step>> compute = pattern(sc.load(), sc.topology(), horizon, loadRnd);
-        List<List<Fluctuation.Step>> link = pattern(sc.links(), sc.topology(), horizon, linkRnd);
+        List<List<Fluctuation.Step>> compute = pattern(sc.load(), sc.topology(), horizon(last, sc.load()), loadRnd);
+        List<List<Fluctuation.Step>> link = pattern(sc.links(), sc.topology(), horizon(last, sc.links()), linkRnd);
         List<Fluctuation> fl = new ArrayList<>();
         for (int n = 0; n < sc.topology().nodes().size(); n++)
             if (!compute.get(n).isEmpty() || !link.get(n).isEmpty())
@@ -175,6 +174,27 @@ public final class ScenarioSampler {
             }
         }
         return steps;
+    }
+
+    /**
+     * Background load is drawn up to the last arrival plus the longer of half the arrival span and twenty mean
+     * job lengths: long enough for the last requests to finish under it, short enough that a millisecond-scale
+     * scenario does not draw seconds of steps (the simulator keeps only the steps before the last completion).
+     */
+    static double horizon(double lastArrival, LoadPattern p) {
+        double job = p instanceof Background b ? b.meanSeconds() : 0;
+        return round(lastArrival + Math.max(0.5 * lastArrival, 20 * job) + 1e-3);
+    }
+
+    /** The fluctuations up to {@code until} seconds: what happened while requests were in the system. */
+    static List<Fluctuation> until(List<Fluctuation> fl, double until) {
+        List<Fluctuation> out = new ArrayList<>();
+        for (Fluctuation f : fl) {
+            List<Fluctuation.Step> c = f.compute().stream().filter(st -> st.at() <= until).toList();
+            List<Fluctuation.Step> l = f.link().stream().filter(st -> st.at() <= until).toList();
+            if (!c.isEmpty() || !l.isEmpty()) out.add(new Fluctuation(f.node(), c, l));
+        }
+        return out;
     }
 
     private static double exp(SplittableRandom rnd, double rate) { return -Math.log(1 - rnd.nextDouble()) / rate; }

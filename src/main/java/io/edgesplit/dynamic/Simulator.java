@@ -39,6 +39,12 @@ public final class Simulator {
         BackendPlanner planner = new BackendPlanner(solver, policy, scenario.topology(), world, seed, scenario.name());
         Engine engine = new Engine(world, scenario.decisions(), scenario.dispatch(), policy.mode() == PolicyConfig.Mode.REPLAN, planner);
         Schedule executed = engine.run();
+        // The realised instance keeps what happened while requests were in the system: steps after the last
+        // completion can change no duration of the trace, and would only bloat the file and the hindsight model.
+        long lastTick = 0;
+        for (int r = 0; r < world.taskCount(); r++) lastTick = Math.max(lastTick, executed.completion(world, r));
+        realised = realised.withFluctuations(ScenarioSampler.until(realised.fluctuations(), world.seconds(lastTick)));
+        world = realised.compile();
         if (Boolean.getBoolean("edgesplit.simulate.profile"))
             System.err.printf(java.util.Locale.ROOT, "profile: residual build %.2f s, solve %.2f s, plan check %.2f s, total %.2f s%n",
                     planner.buildNanos / 1e9, planner.solveNanos / 1e9, planner.checkNanos / 1e9, (System.nanoTime() - t0) / 1e9);
