@@ -51,7 +51,7 @@ class MalformedInstanceTest {
 
     static Stream<Arguments> catalogue() {
         return Stream.of(
-                bad("nme: unknown field \"nme\"; expected one of name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, bestKnown",
+                bad("nme: unknown field \"nme\"; expected one of name, timeUnit, objective, granularity, contention, models, nodes, network, profiles, tasks, bestKnown, fluctuations",
                         r -> r.put("nme", "x")),
                 bad("name: missing required field \"name\"", r -> r.remove("name")),
                 bad("name: expected a string, got the number 3", r -> r.put("name", 3)),
@@ -88,6 +88,15 @@ class MalformedInstanceTest {
                 bad("network.default.bandwidth: expected a finite number > 0, got -1.0", r -> at(r, "network", "default").put("bandwidth", -1)),
                 bad("network.default.bandwidth: required: no link gives the bandwidth of edge1 -> dev1", r -> at(r, "network", "default").remove("bandwidth")),
                 bad("network.default.latency: expected a finite number >= 0, got -0.5", r -> at(r, "network", "default").put("latency", -0.5)),
+                bad("fluctuations[0].node: unknown node \"edge9\" (known: dev1, edge1)",
+                        r -> r.putArray("fluctuations").addObject().put("node", "edge9")),
+                bad("fluctuations[0].compute[0]: expected a pair [atSeconds, factor], got 3",
+                        r -> r.putArray("fluctuations").addObject().put("node", "edge1").putArray("compute").add(3)),
+                bad("fluctuations[0].compute[1][0]: step times must increase strictly, got 1.0 after 2.0",
+                        r -> { var c = r.putArray("fluctuations").addObject().put("node", "edge1").putArray("compute");
+                               c.addArray().add(2).add(1.5); c.addArray().add(1).add(1); }),
+                bad("fluctuations[0].link[0][1]: expected a factor in [1, 1000] (1 = nominal speed), got 0.5",
+                        r -> r.putArray("fluctuations").addObject().put("node", "edge1").putArray("link").addArray().add(0).add(0.5)),
                 bad("profiles[0].layerSeconds: expected 3 entries (one per layer of \"m\"), got 2",
                         r -> ((ArrayNode) at(r, "profiles", "0").get("layerSeconds")).remove(2)),
                 bad("profiles[0].node: unknown node \"cloud\" (known: dev1, edge1)", r -> at(r, "profiles", "0").put("node", "cloud")),
