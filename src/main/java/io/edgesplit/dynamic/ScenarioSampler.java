@@ -103,14 +103,7 @@ public final class ScenarioSampler {
     }
 
     private static String pickModel(List<MixEntry> mix, SplittableRandom rnd) {
-        double total = 0;
-        for (MixEntry e : mix) total += e.weight();
-        double x = rnd.nextDouble() * total;
-        for (MixEntry e : mix) {
-            x -= e.weight();
-            if (x < 0) return e.model();
-        }
-        return mix.get(mix.size() - 1).model();
+        return io.edgesplit.generate.ScenarioGenerator.pickWeighted(mix, MixEntry::weight, rnd).model();
     }
 
     /** The request's latency wholly on its idle device (seconds), or NaN when some layer cannot run there. */

@@ -157,6 +157,18 @@ public final class ScenarioGenerator {
     }
 
     /** Generates the instance of a spec; the same spec always gives an equal instance. */
+    /** One item drawn with probability proportional to its weight (one uniform draw; the last item absorbs rounding). */
+    public static <T> T pickWeighted(List<T> items, java.util.function.ToDoubleFunction<T> weight, SplittableRandom rnd) {
+        double total = 0;
+        for (T t : items) total += weight.applyAsDouble(t);
+        double x = rnd.nextDouble() * total;
+        for (T t : items) {
+            x -= weight.applyAsDouble(t);
+            if (x < 0) return t;
+        }
+        return items.get(items.size() - 1);
+    }
+
     public static Instance generate(Spec spec) {
         Instance in = new Builder(spec).build();
         InstanceChecks.check(in);
@@ -424,16 +436,7 @@ public final class ScenarioGenerator {
             return tasks;
         }
 
-        DnnModel pick(List<Weighted> mix) {
-            double total = 0;
-            for (Weighted w : mix) total += w.weight();
-            double x = rnd.nextDouble() * total;
-            for (Weighted w : mix) {
-                x -= w.weight();
-                if (x < 0) return w.model();
-            }
-            return mix.get(mix.size() - 1).model();
-        }
+        DnnModel pick(List<Weighted> mix) { return pickWeighted(mix, Weighted::weight, rnd).model(); }
 
         int between(int lo, int hi) { return lo + rnd.nextInt(hi - lo + 1); }
 
