@@ -50,11 +50,10 @@ final class BackendPlanner implements Engine.Planner {
     public Engine.Plan plan(int[] requests, long now, long[] predictedFree, long epoch) {
         long t0 = System.nanoTime();
         String name = scenario + "@" + now;
-        CompiledInstance ci = residual.build(requests, now, predictedFree, name).compileDerived(residual.memo());
-        long c1 = System.nanoTime();
-        buildNanos += c1 - t0;
-        Schedule previousPlan = previousPlan(ci, requests);
-        Schedule warm = policy.warmStart() && anyPlannedBefore(requests) ? previousPlan : null;
+        CompiledInstance ci = residual.compile(requests, now, predictedFree, name);
+        buildNanos += System.nanoTime() - t0;
+        // The previous plan is list-scheduled only when it is used: as the warm start, or as the fallback.
+        Schedule warm = policy.warmStart() && anyPlannedBefore(requests) ? previousPlan(ci, requests) : null;
         SolveOptions options = new SolveOptions(policy.budgetSeconds(), seed + epoch, 1, warm, policy.params(), false);
         long s0 = System.nanoTime();
         SolveResult r;
@@ -66,9 +65,8 @@ final class BackendPlanner implements Engine.Planner {
         if ((System.nanoTime() - s0) / 1e9 >= 0.95 * policy.budgetSeconds()) cut++;
         Schedule s;
         if (r.status().hasSchedule()) s = r.schedule();
-        else if (previousPlan != null) { // keep what was planned; new requests stay on their devices until the next decision
-            s = previousPlan;
-            fallbacks++;
+        else if ((s = warm != null ? warm : previousPlan(ci, requests)) != null) {
+            fallbacks++; // keep what was planned; new requests stay on their devices until the next decision
         } else
             throw new SimulationException(where(now) + policy.backend() + " found no plan within " + policy.budgetSeconds()
                     + " s (" + r.status() + (r.message() == null ? "" : ": " + r.message()) + "), and no request can run wholly on its"

@@ -28,22 +28,20 @@ final class Residual {
     private final Map<String, Object> baseMemo = new java.util.HashMap<>();
     private Map<String, Object> slowedMemo;
 
-    private Map<String, Object> lastMemo;
-
-    /** The memo to compile the last built instance with ({@link Instance#compileDerived(Map)}). */
-    Map<String, Object> memo() { return lastMemo; }
-
     Residual(Instance topology, CompiledInstance world) {
         this.topology = topology;
         this.world = world;
     }
 
     /**
+     * The residual instance, compiled with the memo of its network (so backends keep what depends on the network
+     * and models across decisions, {@link CompiledInstance#sharedMemo()}).
+     *
      * @param requests      request indices of {@code world} to plan, ascending
      * @param now           the decision tick
      * @param predictedFree per node, the tick its committed work is predicted to end (≥ now)
      */
-    Instance build(int[] requests, long now, long[] predictedFree, String name) {
+    CompiledInstance compile(int[] requests, long now, long[] predictedFree, String name) {
         double unit = topology.timeUnit();
         List<Node> nodes = new ArrayList<>(topology.nodes().size());
         double[] linkFactor = new double[topology.nodes().size()];
@@ -71,9 +69,8 @@ final class Residual {
         }
         // Every model and profile is kept, so that at time 0 with nothing committed the residual instance is
         // the offline one (a backend's tie-breaking may depend on model order).
-        lastMemo = anyLink ? slowedMemo : baseMemo;
         return new Instance(name, unit, topology.objective(), topology.granularity(), topology.contention(), topology.models(),
-                nodes, net, topology.profiles(), tasks, null);
+                nodes, net, topology.profiles(), tasks, null).compileDerived(anyLink ? slowedMemo : baseMemo);
     }
 
     /** The network with bytes/bandwidth stretched by the larger link factor of the two ends, now. */

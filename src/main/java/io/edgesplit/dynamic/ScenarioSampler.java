@@ -9,14 +9,15 @@ import io.edgesplit.dynamic.Scenario.Poisson;
 import io.edgesplit.dynamic.Scenario.Steps;
 import io.edgesplit.dynamic.Scenario.Trace;
 import io.edgesplit.dynamic.Scenario.TraceRow;
-import io.edgesplit.model.CompiledInstance;
 import io.edgesplit.model.Fluctuation;
 import io.edgesplit.model.Instance;
 import io.edgesplit.model.Node;
 import io.edgesplit.model.Task;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -34,7 +35,7 @@ public final class ScenarioSampler {
         SplittableRandom arrivalsRnd = root.split(), contentRnd = root.split(), loadRnd = root.split(), linkRnd = root.split();
         double[] times = arrivalTimes(sc, arrivalsRnd);
         List<Request> requests = new ArrayList<>(times.length);
-        CompiledInstance topo = sc.topology().compile();
+        Map<String, Double> localCache = new HashMap<>(); // per (model, origin): requests repeat them
         int width = Math.max(5, Integer.toString(times.length).length());
         for (int i = 0; i < times.length; i++) {
             TraceRow row = sc.arrivals() instanceof Trace t ? t.rows().get(i) : null;
@@ -49,7 +50,8 @@ public final class ScenarioSampler {
             else if (sc.deadline() != null) {
                 if (sc.deadline().seconds() != null) deadline = release + sc.deadline().seconds();
                 else {
-                    double local = localSeconds(topo, model, origin);
+                    String m = model, o = origin;
+                    double local = localCache.computeIfAbsent(m + "\u0000" + o, k -> localSeconds(sc.topology(), m, o));
                     if (!Double.isNaN(local)) deadline = release + sc.deadline().localSlack() * local;
                 }
             }
@@ -107,12 +109,8 @@ public final class ScenarioSampler {
     }
 
     /** The request's latency wholly on its idle device (seconds), or NaN when some layer cannot run there. */
-    private static double localSeconds(CompiledInstance topo, String model, String origin) {
-        int n = topo.nodeIndex(origin);
-        // The topology's tasks only made it a valid file; any task of the model gives the per-layer ticks,
-        // and without one the layer flops give them directly.
-        Instance in = topo.source();
-        Node node = in.nodes().get(n);
+    private static double localSeconds(Instance in, String model, String origin) {
+        Node node = in.node(origin).orElseThrow();
         var m = in.model(model).orElseThrow();
         var profile = in.profiles().stream().filter(p -> p.model().equals(model) && p.node().equals(origin)).findFirst();
         double s = 0;
